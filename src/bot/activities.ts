@@ -1,0 +1,57 @@
+import { ActionTypes, ActivityTypes, type Activity, type Entity } from 'botbuilder';
+import type { Reply } from '../knowledge/index.js';
+
+export const TURN_TRACE_NAME = 'onderwijsloket.turn';
+
+const ABSTRACT_MAX = 160;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The schema.org Message entity with a citation list, the form Teams and Web Chat render. */
+function citationEntity(reply: Reply): Entity {
+  return {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    citation: reply.citations.map((c, i) => ({
+      '@type': 'Claim',
+      position: i + 1,
+      appearance: {
+        '@type': 'DigitalDocument',
+        name: c.source.short[reply.lang],
+        abstract: clip(`${c.source.title}: ${c.section}${c.lines ? ` (${reply.lang === 'nl' ? 'regels' : 'lines'} ${c.lines})` : ''}`, ABSTRACT_MAX),
+        ...(c.source.url ? { url: c.source.url } : {}),
+      },
+    })),
+  };
+}
+
+/** A reply as a Bot Framework message activity: text, suggested actions and, when it has sources, citations. */
+export function replyActivity(reply: Reply): Partial<Activity> {
+  return {
+    type: ActivityTypes.Message,
+    text: reply.text,
+    textFormat: 'plain',
+    locale: reply.lang === 'nl' ? 'nl-NL' : 'en-US',
+    inputHint: 'acceptingInput',
+    ...(reply.suggestions.length
+      ? { suggestedActions: { to: [], actions: reply.suggestions.map((s) => ({ type: ActionTypes.ImBack, title: s, value: s })) } }
+      : {}),
+    ...(reply.citations.length ? { entities: [citationEntity(reply)] } : {}),
+  };
+}
+
+/** The decision record of a turn; botbuilder only delivers traces to the Emulator channel. */
+export function turnTrace(reply: Reply) {
+  return {
+    intent: reply.intent,
+    routes: reply.routeIds,
+    topics: reply.topicIds,
+    sources: reply.citations.map((c) => ({ doc: c.source.id, section: c.section, ...(c.lines ? { lines: c.lines } : {}) })),
+    confidence: Math.round(reply.confidence * 100) / 100,
+    lang: reply.lang,
+  };
+}

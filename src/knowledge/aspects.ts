@@ -1,0 +1,75 @@
+import { phraseMatcher, type PhraseHit, type PhraseMatcher } from './phrases.js';
+import type { Field } from './schema.js';
+
+/**
+ * What a question asks about a topic ("how long", "what does it cost"), read from trigger phrases in Dutch and
+ * English. Strong phrases decide; weak ones ("hoeveel", "how much") only count when nothing strong was found.
+ */
+const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
+  what: {
+    strong: ['wat is', 'wat zijn', 'wat doet', 'wat houdt', 'wat betekent', 'betekenis', 'staat voor', 'uitleg', 'what is', 'whats', 'what are', 'what does', 'what exactly', 'stand for', 'mean', 'explain', 'hoe werkt', 'how does'],
+    weak: ['wat', 'what'],
+  },
+  audience: {
+    strong: ['voor wie', 'wie kan', 'wie kunnen', 'doelgroep', 'bedoeld voor', 'for whom', 'who can', 'who is it for', 'aimed at', 'meant for'],
+    weak: [],
+  },
+  requirements: {
+    strong: ['eis', 'voorwaard', 'toelat', 'toegelat', 'vooropleiding', 'vereist', 'nodig', 'leeftijd', 'maximumleeftijd', 'minimumleeftijd', 'te oud', 'vog', 'assessment', 'geschiktheid', 'diploma', 'erkend', 'erkenning', 'requirement', 'admission', 'admitted', 'eligib', 'qualif', 'need', 'age limit', 'too old', 'degree', 'recogni'],
+    weak: ['mag ik', 'kan ik', 'can i', 'oud', 'old'],
+  },
+  duration: {
+    strong: ['hoe lang', 'hoelang', 'duur', 'duurt', 'per week', 'dagen', 'dagdel', 'uren', 'uur', 'maanden', 'weken', 'jaar duurt', 'tijdsinvestering', 'how long', 'duration', 'lasts', 'last for', 'does it last', 'days', 'hours', 'months', 'weeks', 'a week', 'time commitment'],
+    weak: [],
+  },
+  start: {
+    strong: ['wanneer', 'start de', 'start het', 'start er', 'start een', 'startdatum', 'begint', 'beginnen', 'volgende', 'datum', 'deadline', 'uiterlijk', 'when', 'next', 'date', 'intake', 'instroommoment', 'nieuwe groep', 'nieuwe ronde', 'new group', 'new round', 'does it start'],
+    weak: [],
+  },
+  costs: {
+    strong: ['kost', 'prijs', 'betal', 'betaald', 'geld', 'gratis', 'vergoed', 'subsidie', 'financier', 'bekostig', 'collegegeld', 'lesgeld', 'euro', 'budget', 'cost', 'price', 'pay', 'paid', 'fee', 'free', 'fund', 'tuition', 'money', 'reimburs', 'subsid', 'grant'],
+    weak: [],
+  },
+  provider: {
+    strong: ['wie organiseert', 'welke school', 'welke scholen', 'welke mbo', 'welke hogeschool', 'bij welke', 'aanbieder', 'organiseert', 'samenwerk', 'partner', 'locatie', 'who runs', 'who organis', 'which school', 'which college', 'provider', 'offered by', 'work with', 'organis'],
+    weak: ['waar', 'where', 'wie', 'who'],
+  },
+  results: {
+    strong: ['resultat', 'opbrengst', 'opgeleverd', 'evaluatie', 'geevalueerd', 'deelnemers', 'gecertificeerd', 'certificaat', 'geslaagd', 'afgestudeerd', 'diploma-uitreiking', 'doorgaan', 'gaat door', 'toekomst', 'result', 'outcome', 'evaluat', 'participant', 'turn out', 'turned out', 'certified', 'graduat', 'continue', 'future'],
+    weak: ['hoeveel', 'how many', 'how much'],
+  },
+  next_step: {
+    strong: ['daarna', 'na afloop', 'vervolg', 'doorstro', 'afterwards', 'next step', 'follow-up', 'after that'],
+    weak: [],
+  },
+  contact: {
+    strong: ['aanmeld', 'meld ik', 'inschrijv', 'meedoen', 'mail', 'contact', 'bij wie', 'met wie', 'website', 'site', 'sign up', 'register', 'apply', 'enrol', 'who do i', 'who can i', 'reach', 'joining', 'to join', 'i join'],
+    weak: [],
+  },
+};
+
+const matchers = Object.entries(PHRASES).map(([field, { strong, weak }]) => ({
+  field: field as Field,
+  strong: phraseMatcher(strong),
+  weak: phraseMatcher(weak),
+})) satisfies { field: Field; strong: PhraseMatcher; weak: PhraseMatcher }[];
+
+export interface AspectReading {
+  fields: Field[];
+  /** Positions of the words that signalled an aspect: they say nothing about which fact answers. */
+  hits: PhraseHit[];
+}
+
+export function readAspects(words: readonly string[]): AspectReading {
+  const strong = new Set<Field>();
+  const weak = new Set<Field>();
+  const hits: PhraseHit[] = [];
+  for (const m of matchers) {
+    const s = m.strong.matches(words);
+    const w = m.weak.matches(words);
+    if (s.length) strong.add(m.field);
+    if (w.length) weak.add(m.field);
+    hits.push(...s, ...w);
+  }
+  return { fields: strong.size ? [...strong] : [...weak], hits };
+}

@@ -1,0 +1,100 @@
+import type { Decision } from './decision.js';
+import type { Knowledge, Passage } from './model.js';
+import type { Field } from './schema.js';
+import { best, gapsFor, overview, rankBonus, type QuestionContext } from './select.js';
+import type { Reading } from './understand.js';
+
+/** An open question is answered when the best fact holds half of its weighted words, */
+const ANSWERS = 0.5;
+/** or a good part of them when those are telling enough together (long, chatty questions). */
+const ANSWERS_LONG = { coverage: 0.3, evidence: 10 };
+/** A topic is suggested to someone describing their situation from this much evidence on. */
+const SUITS = 5;
+/** Words that name "a programme" without saying which. */
+const GENERIC = new Set(['opleiding', 'training', 'traject', 'programma', 'cursus', 'course', 'programme', 'program', 'regeling', 'route', 'scheme']);
+const ROUTE_FIELDS: readonly Field[] = ['duration', 'costs', 'requirements', 'start', 'provider', 'audience', 'contact', 'next_step'];
+
+/** Someone who tells about themselves: the topics that fit what they said, each with what it is and why it fits. */
+function advise(ranked: readonly Ranked[], topicEvidence: ReadonlyMap<string, number>, knowledge: Knowledge): Decision | undefined {
+  const relevance = new Map([...topicEvidence].filter(([id]) => knowledge.topicById.get(id)?.kind !== 'article'));
+  for (const r of ranked) {
+    const id = r.passage.topicId;
+    if (id && r.passage.curated && knowledge.topicById.get(id)?.kind !== 'article') relevance.set(id, Math.max(relevance.get(id) ?? 0, r.evidence));
+  }
+  const ordered = [...relevance.entries()].sort((a, b) => b[1] - a[1]);
+  const strongest = ordered[0]?.[1] ?? 0;
+  const groups = ordered
+    .filter(([, rel]) => rel >= SUITS && rel >= strongest * 0.6)
+    .slice(0, 3)
+    .flatMap(([id]) => {
+      const topic = knowledge.topicById.get(id);
+      if (!topic) return [];
+      const lead = overview(topic)[0];
+      const own = best(ranked.filter((r) => r.passage.topicId === id), 1);
+      return [{ topicId: id, passages: [...new Set([lead, ...own].filter((p): p is Passage => p !== undefined))] }];
+    });
+  return groups.length ? { kind: 'advice', groups, confidence: Math.min(1, strongest / 15) } : undefined;
+}
+
+interface Ranked {
+  passage: Passage;
+  coverage: number;
+  evidence: number;
+  rank: number;
+}
+
+/** Someone who tells about their situation and asks what fits, or asks which route fits. */
+export function wantsAdvice(reading: Reading): boolean {
+  const s = reading.signals;
+  return s.has('routeHelp') || (s.has('situation') && (s.has('adviceRequest') || s.has('wish')));
+}
+
+/** A question that names no topic: find the facts that hold its words, or say honestly that none do. */
+export function decideOpen(reading: Reading, knowledge: Knowledge, context: QuestionContext): Decision {
+  const { retriever } = context;
+  const gaps = gapsFor(reading, []);
+  const query = retriever.query(reading.contentWords, reading.lang);
+
+  const generic = new Set(retriever.terms([...GENERIC].join(' '), reading.lang));
+  const specific = retriever.terms(reading.specificWords.join(' '), reading.lang);
+  const routeAspect = reading.aspects.find((a) => ROUTE_FIELDS.includes(a));
+  if (routeAspect && specific.every((t) => generic.has(t))) {
+    const topicIds = knowledge.topics.filter((t) => t.kind !== 'article' && (t.fields[routeAspect]?.length ?? 0) > 0).map((t) => t.id);
+    if (topicIds.length) return { kind: 'clarify', topicIds: topicIds.slice(0, 6) };
+  }
+
+  const topicEvidence = new Map(retriever.searchTopics(query).map((t) => [t.topicId, retriever.evidence(query, t.matched)]));
+  const totalWeight = Math.max(1e-9, query.concepts.reduce((sum, c) => sum + c.weight, 0));
+  const topicCoverage = (id: string | null) => (id ? (topicEvidence.get(id) ?? 0) / totalWeight : 0);
+  const results = retriever.searchPassages(query);
+  const top = Math.max(1e-9, ...results.map((r) => r.score));
+  const ranked: Ranked[] = results.map((r) => {
+    const coverage = retriever.coverage(query, r.matched);
+    const asked = reading.aspects.includes(r.passage.field as Field) ? 0.2 : 0;
+    const rank = coverage + 0.3 * topicCoverage(r.passage.topicId) + asked + (0.2 * r.score) / top + rankBonus(reading, query, r.passage, retriever);
+    return { passage: r.passage, coverage, evidence: retriever.evidence(query, r.matched), rank };
+  });
+  const curated = ranked.filter((r) => r.passage.curated).sort((a, b) => b.rank - a.rank);
+
+  if (wantsAdvice(reading) && !gaps.length) {
+    const advice = advise(curated, topicEvidence, knowledge);
+    if (advice) return advice;
+  }
+
+  const answers = (r: Ranked) => r.coverage >= ANSWERS || (r.coverage >= ANSWERS_LONG.coverage && r.evidence >= ANSWERS_LONG.evidence);
+  const first = curated.find(answers);
+  if (first) {
+    const sameTopic = curated.filter((r) => r.passage.topicId === first.passage.topicId && r.coverage >= first.coverage * 0.6);
+    if (gaps.length) return { kind: 'unknown', gaps, related: best(sameTopic, 2), confidence: first.coverage };
+    return { kind: 'facts', topicIds: first.passage.topicId ? [first.passage.topicId] : [], passages: best(sameTopic), confidence: first.coverage };
+  }
+  const document = ranked.filter((r) => !r.passage.curated).sort((a, b) => b.rank - a.rank)[0];
+  if (document && document.coverage >= 0.6 && !gaps.length) {
+    return { kind: 'document', passages: [document.passage], confidence: document.coverage * 0.8 };
+  }
+  if (gaps.length) return { kind: 'unknown', gaps, related: [], confidence: 0.2 };
+  const best0 = curated[0]?.coverage ?? 0;
+  const narrowing = reading.aspects.some((a) => a !== 'what');
+  if (reading.signals.has('domain') || narrowing || best0 > 0.25) return { kind: 'unknown', gaps: [], related: [], confidence: best0 };
+  return { kind: 'out_of_scope' };
+}

@@ -1,0 +1,69 @@
+import { decideOpen, wantsAdvice } from './decide-open.js';
+import { decideForTopics } from './decide-topic.js';
+import type { Decision, Smalltalk } from './decision.js';
+import type { Knowledge, Topic } from './model.js';
+import type { QuestionContext } from './select.js';
+import { isStopword } from './text.js';
+import { inside, type Reading, type Signal } from './understand.js';
+
+const SMALLTALK_ORDER: readonly (Smalltalk & Signal)[] = ['thanks', 'goodbye', 'howAreYou', 'greeting'];
+
+/** The main routes offered when someone asks which route fits without saying anything about themselves. */
+const STARTING_ROUTES = ['zij-instroom', 'onderwijs-challenge', 'pedagogisch-verbinder', 'onderwijsambassadeur', 'las-1'];
+
+/** Words of the message that are neither stopwords nor part of the given signals. */
+function wordsBeyond(reading: Reading, signals: readonly Signal[]): string[] {
+  const spans = signals.flatMap((s) => reading.signals.get(s) ?? []);
+  return reading.words.filter((w, i) => !inside(i, spans) && !isStopword(w, reading.lang));
+}
+
+function smalltalk(reading: Reading): Decision | undefined {
+  if (reading.topics.length) return undefined;
+  const s = reading.signals;
+  if (s.has('identity') && wordsBeyond(reading, ['identity', 'human']).length <= 3) return { kind: 'smalltalk', which: 'identity' };
+  if (s.has('language') && reading.words.length <= 8 && !reading.aspects.length) return { kind: 'smalltalk', which: 'language' };
+  const said = SMALLTALK_ORDER.filter((k) => s.has(k));
+  if (said.length && wordsBeyond(reading, said).length <= 1 && !reading.aspects.includes('costs')) {
+    return { kind: 'smalltalk', which: said[0] ?? 'greeting' };
+  }
+  return undefined;
+}
+
+/** Decides what kind of reply a message needs; knowledge questions go on to decideQuestion. */
+export function decide(reading: Reading, knowledge: Knowledge, context: QuestionContext): Decision {
+  const s = reading.signals;
+  if (reading.words.length === 0) return { kind: 'smalltalk', which: 'greeting' };
+
+  if (s.has('injection')) {
+    const rest = decideQuestion(reading, knowledge, context);
+    const useful = rest.kind === 'facts' || rest.kind === 'unknown' || rest.kind === 'advice';
+    return { kind: 'refusal', ...(useful ? { then: rest } : {}) };
+  }
+
+  const chat = smalltalk(reading);
+  if (chat) return chat;
+
+  if (s.has('human')) {
+    const topic = reading.topics[0] ? knowledge.topicById.get(reading.topics[0].topicId) : undefined;
+    const related = topic ? [...(topic.fields.contact ?? []), ...(topic.fields.facts ?? [])].slice(0, 2) : [];
+    return { kind: 'handoff', ...(topic ? { topicId: topic.id } : {}), related };
+  }
+
+  if (s.has('routeHelp') && !reading.topics.length && wordsBeyond(reading, ['routeHelp', 'situation']).length <= 2) {
+    return { kind: 'route_help', topicIds: STARTING_ROUTES.filter((id) => knowledge.topicById.has(id)) };
+  }
+
+  if (s.has('offTopic') && !s.has('domain') && !reading.topics.length) return { kind: 'out_of_scope' };
+
+  return decideQuestion(reading, knowledge, context);
+}
+
+/** A knowledge question: about the topics it names (or the previous answer's topic), or open. */
+function decideQuestion(reading: Reading, knowledge: Knowledge, context: QuestionContext): Decision {
+  let topics = reading.topics.map((m) => knowledge.topicById.get(m.topicId)).filter((t): t is Topic => t !== undefined);
+  const last = context.lastTopicId ? knowledge.topicById.get(context.lastTopicId) : undefined;
+  if (!topics.length && last && reading.aspects.length && reading.specificWords.length <= 1) topics = [last];
+  // Someone describing their situation names a sector or role as context; what fits them is an open question.
+  if (!topics.length || (wantsAdvice(reading) && reading.contentWords.length >= 6)) return decideOpen(reading, knowledge, context);
+  return decideForTopics(reading, topics.slice(0, 3), context);
+}

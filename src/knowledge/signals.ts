@@ -1,0 +1,66 @@
+import { phraseMatcher } from './phrases.js';
+
+/**
+ * Phrases that mark what kind of message this is, apart from its topic. Lowercase, without accents; a word of four
+ * letters or more also matches longer words that begin with it.
+ */
+export const SIGNALS = {
+  greeting: phraseMatcher(['hallo', 'hoi', 'hey', 'hi', 'hello', 'hiya', 'goedemorgen', 'goedemiddag', 'goedenavond', 'good morning', 'good afternoon', 'good evening', 'dag', 'yo']),
+  thanks: phraseMatcher(['bedankt', 'dank je', 'dank u', 'dankjewel', 'dankuwel', 'dank voor', 'thanks', 'thank you', 'thx', 'helpt', 'helps', 'helpful', 'top', 'super', 'duidelijk', 'fijn', 'great', 'perfect']),
+  goodbye: phraseMatcher(['doei', 'dag dag', 'tot ziens', 'tot later', 'fijne dag', 'bye', 'goodbye', 'see you', 'have a nice day']),
+  identity: phraseMatcher(['ben jij', 'ben je een', 'bent u een', 'wie ben', 'wat ben', 'are you', 'who are you', 'what are you', 'is dit een bot', 'is this a bot', 'praat ik met']),
+  language: phraseMatcher(['engels', 'english', 'nederlands', 'dutch', 'in het engels', 'speak']),
+  howAreYou: phraseMatcher(['hoe gaat het', 'hoe is het', 'how are you', 'hows it going']),
+  /** Someone who wants a person, not an answer. */
+  human: phraseMatcher([
+    'een medewerker', 'medewerker spreken', 'een mens', 'met een mens', 'echte persoon', 'echt persoon', 'iemand spreken',
+    'iemand te spreken', 'met iemand', 'doorverbind', 'doorverbonden', 'terugbel', 'teruggebeld', 'bel mij', 'bel me', 'backoffice',
+    'back office', 'klacht', 'een adviseur', 'human', 'real person', 'an advisor', 'an adviser', 'call me', 'email me', 'e-mail me',
+    'mail me', 'pass my question', 'pass on my question', 'complaint', 'speak to', 'speak with', 'talk to',
+  ]),
+  /** Attempts to change the bot's instructions or to get at data it must not give. */
+  injection: phraseMatcher([
+    'negeer', 'vergeet alles', 'vergeet je', 'vergeet wat', 'instructies', 'systeemprompt', 'system prompt', 'prompt',
+    'ignore', 'disregard', 'forget everything', 'forget your', 'instructions', 'je bent nu', 'jij bent nu', 'you are now',
+    'jailbreak', 'admin', 'developer mode', 'doe alsof', 'pretend', 'act as', 'verzin', 'make up', 'no restrictions',
+    'geen beperkingen', 'rollenspel', 'roleplay',
+  ]),
+  /** Everyday subjects far from working in education. */
+  offTopic: phraseMatcher([
+    'weerbericht', 'weersverwachting', 'weather', 'recept', 'recipe', 'bake', 'bakken', 'koken', 'cook', 'huiswerk', 'homework', 'som',
+    'sommen', 'solve', 'oplossen', 'belasting', 'tax', 'voetbal', 'football', 'soccer', 'eredivisie', 'kampioen', 'champion',
+    'vlucht', 'flight', 'vakantie', 'holiday', 'reisbureau', 'hotel', 'film', 'movie', 'muziek', 'music', 'bitcoin', 'aandelen',
+    'stocks', 'dokter', 'doctor', 'hypotheek', 'mortgage', 'gedicht', 'poem', 'grap', 'joke',
+  ]),
+  /** Words that place a message in the world of learning and working in education. */
+  domain: phraseMatcher([
+    'onderwijs', 'school', 'scholen', 'leraar', 'leraren', 'lerares', 'leerkracht', 'juf', 'meester', 'docent', 'lesgeven',
+    'les geven', 'klas', 'pabo', 'opleiding', 'lerarenopleiding', 'stage', 'student', 'schoolleider', 'directeur',
+    'onderwijsassistent', 'kinderopvang', 'bso', 'basisonderwijs', 'voortgezet', 'mbo', 'hbo', 'leerling', 'vacature',
+    'baan', 'werken in', 'overstap', 'carriere', 'utrecht leert', 'loket', 'tekort', 'teacher', 'teach', 'education',
+    'classroom', 'pupil', 'school board', 'schoolbestuur', 'career', 'vacanc', 'job', 'training', 'cursus', 'course', 'po', 'vo',
+  ]),
+  /** Asking for a number: facts with figures are preferred. */
+  quantity: phraseMatcher(['hoeveel', 'hoe hoog', 'hoe groot', 'hoe oud', 'aantal', 'percentage', 'procent', 'cijfer', 'how many', 'how much', 'how high', 'how big', 'how old', 'number of', 'percent']),
+  /** Asking which route fits, without saying anything about oneself yet. */
+  routeHelp: phraseMatcher(['welke route', 'past bij mij', 'past bij me', 'wat past', 'which route', 'what suits', 'suits me', 'fits me', 'right for me', 'waar begin ik', 'where do i start', 'where to start', 'hoe word ik', 'how do i become', 'how can i become']),
+  /** Asking what there is for them: with a situation, a request for advice. */
+  adviceRequest: phraseMatcher([
+    'wat kan ik', 'wat moet ik', 'hebben jullie iets', 'hebben jullie', 'aanrader', 'tips', 'is er een', 'is er iets', 'kan ik me',
+    'welke opleiding', 'welke route', 'past bij', 'waar begin ik', 'waar moet ik', 'kunnen jullie', 'mogelijkheden', 'is dat mogelijk',
+    'kan dat', 'is there', 'do you have', 'anything for', 'what can i', 'where do i start', 'where should i', 'can i follow',
+    'any programme', 'any program', 'is that possible', 'could i', 'what are my options', 'what should i',
+  ]),
+  /** Saying what one would like to do or become. */
+  wish: phraseMatcher([
+    'wil graag', 'wil eigenlijk', 'wil ik', 'ik wil', 'zou graag', 'zou willen', 'misschien wil', 'overweeg', 'twijfel', 'droom',
+    'want to', 'would like', 'like to', 'love to', 'considering', 'thinking about', 'thinking of', 'not sure whether', 'hoping to',
+  ]),
+  /** Telling about one's own situation: a request for advice. */
+  situation: phraseMatcher([
+    'ik ben', 'ben ik', 'ik werk', 'werk ik', 'ik heb', 'heb ik', 'ik doe', 'ik studeer', 'ik zit', 'ik sta', 'ik woon', 'ik wil',
+    'wil ik', 'ik zoek', 'mijn school',
+    'wij zijn', 'onze school', 'ben ', 'i am', 'im', 'i work', 'i have', 'i study', 'i live', 'i want', 'i would like', 'id like',
+    'i love', 'our school', 'my school', 'we are',
+  ]),
+};

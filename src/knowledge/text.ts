@@ -1,0 +1,43 @@
+import { stemmer as dutchStemmer } from '@orama/stemmers/dutch';
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import type { Lang } from './model.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** Lowercase, without accents, with typographic quotes and dashes made plain. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b`´]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-');
+}
+
+/**
+ * Words and numbers of a text, folded. Thousands separators are dropped so "16.000" is one token; English
+ * contractions stay one word ("i'm" is "im").
+ */
+export function tokenize(text: string): string[] {
+  const folded = fold(text)
+    .replace(/(\d)[.,](?=\d{3}\b)/g, '$1')
+    .replace(/([a-z])'([a-z])/g, '$1$2');
+  return folded.match(/[a-z0-9]+/g) ?? [];
+}
+
+const stemmers: Record<Lang, (word: string) => string> = { nl: dutchStemmer, en: englishStemmer };
+
+export function stem(word: string, lang: Lang): string {
+  return /^\d/.test(word) ? word : stemmers[lang](word);
+}
+
+/** Function words, and single letters, carry no topic. */
+export function isStopword(word: string, lang: Lang): boolean {
+  return STOPWORDS[lang].has(word) || (word.length === 1 && !/\d/.test(word));
+}
+
+/** The searchable terms of a text: tokens without stopwords, stemmed. */
+export function contentTerms(text: string, lang: Lang): string[] {
+  return tokenize(text)
+    .filter((t) => !isStopword(t, lang))
+    .map((t) => stem(t, lang));
+}

@@ -1,0 +1,65 @@
+import { readAspects } from './aspects.js';
+import { detectLanguage } from './language.js';
+import type { Gap, Lang } from './model.js';
+import { phraseMatcher, type PhraseHit, type PhraseMatcher } from './phrases.js';
+import type { Field } from './schema.js';
+import { SIGNALS } from './signals.js';
+import { isStopword, tokenize } from './text.js';
+import type { TopicMatch, TopicRecognizer } from './topic-recognizer.js';
+
+export type Signal = keyof typeof SIGNALS;
+
+/** What a message says, before anything is looked up. */
+export interface Reading {
+  lang: Lang;
+  words: string[];
+  topics: TopicMatch[];
+  aspects: Field[];
+  gaps: Gap[];
+  /** Which signal phrases occur, and where. */
+  signals: ReadonlyMap<Signal, PhraseHit[]>;
+  /** Words to search with: all but stopwords. */
+  contentWords: string[];
+  /** Words that signalled an aspect ("hoe lang", "kost"): they say nothing about which fact answers. */
+  aspectWords: string[];
+  /** Words that are neither stopwords, nor part of a topic's name, nor aspect words. */
+  specificWords: string[];
+}
+
+export const inside = (i: number, spans: readonly { start: number; end: number }[]) => spans.some((s) => i >= s.start && i < s.end);
+
+export interface GapMatcher {
+  gap: Gap;
+  matcher: PhraseMatcher;
+}
+
+export function gapMatchers(gaps: readonly Gap[]): GapMatcher[] {
+  return gaps.map((gap) => ({ gap, matcher: phraseMatcher(gap.triggers) }));
+}
+
+export function readMessage(text: string, fallbackLang: Lang | undefined, recognizer: TopicRecognizer, gaps: readonly GapMatcher[]): Reading {
+  const words = tokenize(text);
+  const lang = detectLanguage(text, fallbackLang);
+  const topics = recognizer.recognize(text);
+  const aspects = readAspects(words);
+  const signals = new Map<Signal, PhraseHit[]>();
+  for (const [name, matcher] of Object.entries(SIGNALS)) {
+    const hits = matcher.matches(words);
+    if (hits.length) signals.set(name as Signal, hits);
+  }
+  const aspectHits: PhraseHit[] = aspects.hits;
+  const contentWords = words.filter((w) => !isStopword(w, lang));
+  const aspectWords = words.filter((_, i) => inside(i, aspectHits));
+  const specificWords = words.filter((w, i) => !inside(i, topics) && !inside(i, aspectHits) && !isStopword(w, lang));
+  return {
+    lang,
+    words,
+    topics,
+    aspects: aspects.fields,
+    gaps: gaps.filter((g) => g.matcher.matches(words).length > 0).map((g) => g.gap),
+    signals,
+    contentWords,
+    aspectWords,
+    specificWords,
+  };
+}
