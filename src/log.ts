@@ -13,6 +13,6 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       base: { service: 'onderwijsloket-bot' },
       redact: { paths: ['text', '*.text', 'email', '*.email', 'phone', '*.phone', 'name', '*.name', 'body', '*.body'], remove: true },
     },
-    destination ?? process.stdout,
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }

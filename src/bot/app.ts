@@ -25,9 +25,12 @@ function ids(context: TurnContext) {
   return { activityId: a.id, conversationId: a.conversation?.id, channelId: a.channelId };
 }
 
+/** The reply, and the decision record next to it (both at once: the record is not for the person chatting). */
 async function send(context: TurnContext, reply: Reply): Promise<void> {
-  await context.sendActivity(replyActivity(reply));
-  await context.sendTraceActivity(TURN_TRACE_NAME, turnTrace(reply), 'https://utrechtleert.nl/schemas/onderwijsloket-turn', 'Decision record of this turn');
+  await Promise.all([
+    context.sendActivity(replyActivity(reply)),
+    context.sendTraceActivity(TURN_TRACE_NAME, turnTrace(reply), 'https://utrechtleert.nl/schemas/onderwijsloket-turn', 'Decision record of this turn'),
+  ]);
 }
 
 /**

@@ -19,16 +19,33 @@ export interface Answerer {
   welcome(lang: Lang): Reply;
 }
 
-/** Builds the offline answerer once per knowledge version; answering is then a pure function of the question. */
-export function createAnswerer(knowledge: Knowledge): Answerer {
+/** Recent replies kept: many visitors ask the same questions, often by clicking the same suggestion. */
+const CACHE_SIZE = 1000;
+
+/**
+ * Builds the offline answerer once per knowledge version. Answering is a pure function of the question (and the
+ * previous topic), so replies to recent questions are kept and reused.
+ */
+export function createAnswerer(knowledge: Knowledge, options: { cache?: boolean } = {}): Answerer {
   const recognizer = new TopicRecognizer(knowledge.topics);
   const retriever = new Retriever(knowledge.topics, knowledge.passages);
   const gaps = gapMatchers(knowledge.gaps);
+  const recent = new Map<string, Reply>();
+  const answer = (question: Question): Reply => {
+    const reading = readMessage(question.text, question.fallbackLang, recognizer, gaps);
+    const context = { retriever, ...(question.lastTopicId ? { lastTopicId: question.lastTopicId } : {}) };
+    return compose(decide(reading, knowledge, context), reading.lang, knowledge);
+  };
   return {
     answer(question) {
-      const reading = readMessage(question.text, question.fallbackLang, recognizer, gaps);
-      const context = { retriever, ...(question.lastTopicId ? { lastTopicId: question.lastTopicId } : {}) };
-      return compose(decide(reading, knowledge, context), reading.lang, knowledge);
+      if (options.cache === false) return answer(question);
+      const key = `${question.fallbackLang ?? ''}\u0000${question.lastTopicId ?? ''}\u0000${question.text}`;
+      let reply = recent.get(key);
+      if (reply) recent.delete(key);
+      else reply = Object.freeze(answer(question));
+      recent.set(key, reply);
+      if (recent.size > CACHE_SIZE) recent.delete(recent.keys().next().value ?? '');
+      return reply;
     },
     welcome(lang) {
       const m = MESSAGES[lang];

@@ -31,19 +31,24 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: [],
   },
   provider: {
-    strong: ['wie organiseert', 'welke school', 'welke scholen', 'welke mbo', 'welke hogeschool', 'bij welke', 'aanbieder', 'organiseert', 'samenwerk', 'partner', 'locatie', 'who runs', 'who organis', 'which school', 'which college', 'provider', 'offered by', 'work with', 'organis'],
+    strong: ['wie organiseert', 'welke school', 'welke scholen', 'welke mbo', 'welke hogeschool', 'bij welke', 'aanbieder', 'organiseert', 'samenwerk', 'partner', 'locatie', 'who runs', 'who organis', 'which school', 'which college', 'provider', 'offered by', 'work with', 'organis', 'doen mee', 'doet mee', 'deelnemende', 'betrokken', 'involved', 'take part', 'participating'],
     weak: ['waar', 'where', 'wie', 'who'],
   },
   results: {
-    strong: ['resultat', 'opbrengst', 'opgeleverd', 'evaluatie', 'geevalueerd', 'deelnemers', 'gecertificeerd', 'certificaat', 'geslaagd', 'afgestudeerd', 'diploma-uitreiking', 'doorgaan', 'gaat door', 'toekomst', 'result', 'outcome', 'evaluat', 'participant', 'turn out', 'turned out', 'certified', 'graduat', 'continue', 'future'],
+    strong: [
+      'resultat', 'opbrengst', 'opgeleverd', 'evaluatie', 'geevalueerd', 'deelnemers', 'gecertificeerd', 'certificaat', 'geslaagd',
+      'afgestudeerd', 'diploma-uitreiking', 'doorgaan', 'gaat door', 'toekomst', 'blijft', 'voortgezet', 'voortzetting', 'terugkomen',
+      'komt terug', 'structureel', 'vast aangeboden', 'na 2025', 'eenmalig', 'result', 'outcome', 'evaluat', 'participant', 'turn out',
+      'turned out', 'certified', 'graduat', 'continue', 'future', 'come back', 'after 2025', 'permanent', 'one-off',
+    ],
     weak: ['hoeveel', 'how many', 'how much'],
   },
   next_step: {
-    strong: ['daarna', 'na afloop', 'vervolg', 'doorstro', 'afterwards', 'next step', 'follow-up', 'after that'],
+    strong: ['daarna', 'na afloop', 'vervolg', 'volgende stap', 'doorstro', 'blijven werken', 'blijf werken', 'afterwards', 'next step', 'follow-up', 'after that', 'stay on', 'keep working'],
     weak: [],
   },
   contact: {
-    strong: ['aanmeld', 'meld ik', 'inschrijv', 'meedoen', 'mail', 'contact', 'bij wie', 'met wie', 'website', 'site', 'sign up', 'register', 'apply', 'enrol', 'who do i', 'who can i', 'reach', 'joining', 'to join', 'i join'],
+    strong: ['aanmeld', 'meld ik', 'inschrijv', 'meedoen', 'mail', 'contact', 'bij wie', 'met wie', 'website', 'site', 'kwijt', 'sign up', 'register', 'apply', 'enrol', 'who do i', 'who can i', 'where can i', 'reach', 'joining', 'to join', 'i join'],
     weak: [],
   },
 };
@@ -56,6 +61,8 @@ const matchers = Object.entries(PHRASES).map(([field, { strong, weak }]) => ({
 
 export interface AspectReading {
   fields: Field[];
+  /** Whether the fields come from strong phrases ("hoe lang") rather than only weak ones ("kan ik"). */
+  strong: boolean;
   /** Positions of the words that signalled an aspect: they say nothing about which fact answers. */
   hits: PhraseHit[];
 }
@@ -71,5 +78,5 @@ export function readAspects(words: readonly string[]): AspectReading {
     if (w.length) weak.add(m.field);
     hits.push(...s, ...w);
   }
-  return { fields: strong.size ? [...strong] : [...weak], hits };
+  return { fields: strong.size ? [...strong] : [...weak], strong: strong.size > 0, hits };
 }

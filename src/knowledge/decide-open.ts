@@ -1,5 +1,6 @@
 import type { Decision } from './decision.js';
 import type { Knowledge, Passage } from './model.js';
+import type { ScoredPassage } from './retriever.js';
 import type { Field } from './schema.js';
 import { best, gapsFor, overview, rankBonus, type QuestionContext } from './select.js';
 import type { Reading } from './understand.js';
@@ -9,17 +10,19 @@ const ANSWERS = 0.5;
 /** or a good part of them when those are telling enough together (long, chatty questions). */
 const ANSWERS_LONG = { coverage: 0.3, evidence: 10 };
 /** A topic is suggested to someone describing their situation from this much evidence on. */
-const SUITS = 5;
+const SUITS = 4;
 /** Words that name "a programme" without saying which. */
 const GENERIC = new Set(['opleiding', 'training', 'traject', 'programma', 'cursus', 'course', 'programme', 'program', 'regeling', 'route', 'scheme']);
 const ROUTE_FIELDS: readonly Field[] = ['duration', 'costs', 'requirements', 'start', 'provider', 'audience', 'contact', 'next_step'];
 
 /** Someone who tells about themselves: the topics that fit what they said, each with what it is and why it fits. */
 function advise(ranked: readonly Ranked[], topicEvidence: ReadonlyMap<string, number>, knowledge: Knowledge): Decision | undefined {
-  const relevance = new Map([...topicEvidence].filter(([id]) => knowledge.topicById.get(id)?.kind !== 'article'));
+  // Advice is about routes and programmes, not about articles with figures.
+  const isRoute = (id: string | null): id is string => id !== null && knowledge.topicById.get(id)?.kind !== 'article';
+  const relevance = new Map([...topicEvidence].filter(([id]) => isRoute(id)));
   for (const r of ranked) {
     const id = r.passage.topicId;
-    if (id && r.passage.curated && knowledge.topicById.get(id)?.kind !== 'article') relevance.set(id, Math.max(relevance.get(id) ?? 0, r.evidence));
+    if (isRoute(id)) relevance.set(id, Math.max(relevance.get(id) ?? 0, r.evidence));
   }
   const ordered = [...relevance.entries()].sort((a, b) => b[1] - a[1]);
   const strongest = ordered[0]?.[1] ?? 0;
@@ -63,18 +66,18 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
     if (topicIds.length) return { kind: 'clarify', topicIds: topicIds.slice(0, 6) };
   }
 
-  const topicEvidence = new Map(retriever.searchTopics(query).map((t) => [t.topicId, retriever.evidence(query, t.matched)]));
+  const topicEvidence = retriever.topicEvidence(query);
   const totalWeight = Math.max(1e-9, query.concepts.reduce((sum, c) => sum + c.weight, 0));
   const topicCoverage = (id: string | null) => (id ? (topicEvidence.get(id) ?? 0) / totalWeight : 0);
-  const results = retriever.searchPassages(query);
+  const results = retriever.searchFacts(query);
   const top = Math.max(1e-9, ...results.map((r) => r.score));
-  const ranked: Ranked[] = results.map((r) => {
+  const rank = (r: ScoredPassage): Ranked => {
     const coverage = retriever.coverage(query, r.matched);
     const asked = reading.aspects.includes(r.passage.field as Field) ? 0.2 : 0;
-    const rank = coverage + 0.3 * topicCoverage(r.passage.topicId) + asked + (0.2 * r.score) / top + rankBonus(reading, query, r.passage, retriever);
+    const rank = coverage + 0.5 * topicCoverage(r.passage.topicId) + asked + (0.2 * r.score) / top + rankBonus(reading, query, r.passage, retriever);
     return { passage: r.passage, coverage, evidence: retriever.evidence(query, r.matched), rank };
-  });
-  const curated = ranked.filter((r) => r.passage.curated).sort((a, b) => b.rank - a.rank);
+  };
+  const curated = results.map(rank).sort((a, b) => b.rank - a.rank);
 
   if (wantsAdvice(reading) && !gaps.length) {
     const advice = advise(curated, topicEvidence, knowledge);
@@ -88,7 +91,7 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
     if (gaps.length) return { kind: 'unknown', gaps, related: best(sameTopic, 2), confidence: first.coverage };
     return { kind: 'facts', topicIds: first.passage.topicId ? [first.passage.topicId] : [], passages: best(sameTopic), confidence: first.coverage };
   }
-  const document = ranked.filter((r) => !r.passage.curated).sort((a, b) => b.rank - a.rank)[0];
+  const document = retriever.searchDocuments(query).map(rank).sort((a, b) => b.rank - a.rank)[0];
   if (document && document.coverage >= 0.6 && !gaps.length) {
     return { kind: 'document', passages: [document.passage], confidence: document.coverage * 0.8 };
   }

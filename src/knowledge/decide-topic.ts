@@ -2,11 +2,13 @@ import type { Decision } from './decision.js';
 import type { Passage, Topic } from './model.js';
 import type { Query, Retriever, ScoredPassage } from './retriever.js';
 import type { Field } from './schema.js';
-import { best, gapsFor, overview, rankBonus, type QuestionContext } from './select.js';
+import { best, gapsFor, MAX_FACTS, overview, rankBonus, type QuestionContext } from './select.js';
 import type { Reading } from './understand.js';
 
 /** A word found in this share of a topic's facts says nothing about which of them answers. */
 const COMMON_IN_TOPIC = 0.3;
+/** How rare a word must be in the facts (its weight) to tell which fact of a topic is asked for. */
+const TELLING = 2;
 /** A fact answers the specific part of a question when it holds this share of its specific words. */
 const ANSWERS = 0.4;
 
@@ -19,28 +21,39 @@ function specificQuery(reading: Reading, topics: readonly Topic[], candidates: r
   const names = new Set(topics.flatMap((t) => retriever.terms(`${t.name.nl} ${t.name.en}`, lang)));
   const common = (term: string) => candidates.filter((p) => retriever.contains(p, term, lang)).length >= Math.max(2, candidates.length * COMMON_IN_TOPIC);
   const words = [...reading.specificWords, ...reading.topics.flatMap((m) => m.aliasTokens)];
-  return retriever.query(words.filter((w) => retriever.terms(w, lang).every((t) => !names.has(t) && !common(t))), lang);
+  const query = retriever.query(words.filter((w) => retriever.terms(w, lang).every((t) => !names.has(t) && !common(t))), lang);
+  // Only telling words count: "school" or "Utrecht" says nothing about which fact of a topic is asked for.
+  return { ...query, concepts: query.concepts.filter((c) => c.weight >= TELLING) };
 }
 
-/** A question about named topics: answer what it asks of them, or say which part is not known. */
-export function decideForTopics(reading: Reading, topics: Topic[], context: QuestionContext): Decision {
+/**
+ * A question about named topics: answer what it asks of them, or say which part is not known. Undefined when the
+ * question asks something specific that none of the topics' facts holds: the caller looks wider.
+ */
+export function decideForTopics(reading: Reading, topics: Topic[], context: QuestionContext): Decision | undefined {
   const { retriever } = context;
+  const { lang } = reading;
   const ids = topics.map((t) => t.id);
   const primary = topics[0];
   if (!primary) throw new Error('decideForTopics needs a topic');
   const candidates = topics.flatMap((t) => Object.values(t.fields).flat());
-  const all = retriever.query(reading.contentWords, reading.lang);
+  const all = retriever.query(reading.contentWords, lang);
   const results = new Map<string, ScoredPassage>(
-    retriever.searchPassages(all, (p) => p.curated && p.topicId !== null && ids.includes(p.topicId)).map((r) => [r.passage.id, r]),
+    retriever.searchFacts(all, (p) => p.topicId !== null && ids.includes(p.topicId)).map((r) => [r.passage.id, r]),
   );
   const top = Math.max(1e-9, ...[...results.values()].map((r) => r.score));
   const specific = specificQuery(reading, topics, candidates, retriever);
-  const none = new Set<string>();
   const asked = (p: Passage) => reading.aspects.includes(p.field as Field);
+  // With several topics named, a fact of one that also names another is about both ("schoolleiders" in "GO").
+  const alsoNames = (p: Passage) =>
+    reading.topics.filter((m) => m.topicId !== p.topicId && m.aliasTokens.every((w) => retriever.terms(w, lang).every((t) => retriever.containsPart(p, t, lang)))).length;
   const ranked = candidates.map((passage) => {
-    const coverage = retriever.coverage(specific, results.get(passage.id)?.matched ?? none);
+    const matched = new Set(results.get(passage.id)?.matched ?? []);
+    for (const c of specific.concepts) for (const t of c.terms) if (retriever.containsPart(passage, t, lang)) matched.add(t);
+    const coverage = retriever.coverage(specific, matched);
     const score = (results.get(passage.id)?.score ?? 0) / top;
-    return { passage, coverage, rank: 2 * coverage + (asked(passage) ? 1 : 0) + score + rankBonus(reading, all, passage, retriever) };
+    const rank = 2 * coverage + (asked(passage) ? 1 : 0) + score + 0.5 * alsoNames(passage) + rankBonus(reading, all, passage, retriever);
+    return { passage, coverage, rank };
   });
 
   const answering = specific.concepts.length ? ranked.filter((r) => r.coverage >= ANSWERS) : [];
@@ -49,20 +62,39 @@ export function decideForTopics(reading: Reading, topics: Topic[], context: Ques
   const inAskedFields = ranked.filter((r) => (narrowing as string[]).includes(r.passage.field));
   const gaps = gapsFor(reading, ids);
   const perTopic = (list: typeof ranked) => (topics.length > 1 ? topics.flatMap((t) => best(list.filter((r) => r.passage.topicId === t.id), 2)) : best(list));
+  // "What is it, and how long does it take?": what it is comes first.
+  const lead = reading.aspects.includes('what') && narrowing.length ? overview(primary).slice(0, 1) : [];
+  const facts = (list: typeof ranked, confidence: number): Decision => ({
+    kind: 'facts',
+    topicIds: ids,
+    passages: [...new Set([...lead, ...perTopic(list)])].slice(0, MAX_FACTS + lead.length),
+    confidence,
+  });
 
   if (gaps.length) return { kind: 'unknown', topicId: primary.id, gaps, related: best(answering.length ? answering : inAskedFields, 2), confidence: 0.3 };
-  if (inAskedFields.length || answering.length) {
-    return { kind: 'facts', topicIds: ids, passages: perTopic([...new Set([...inAskedFields, ...answering])]), confidence: answering.length ? 0.9 : 0.8 };
-  }
-  if (narrowing.length && primary.kind === 'article') {
-    const matching = ranked.filter((r) => results.has(r.passage.id));
-    if (matching.length) return { kind: 'facts', topicIds: ids, passages: perTopic(matching), confidence: 0.6 };
-  }
-  if (narrowing.length && primary.kind !== 'article') {
+  if (inAskedFields.length || answering.length) return facts([...new Set([...inAskedFields, ...answering])], answering.length ? 0.9 : 0.8);
+  if (narrowing.length) {
+    // Nothing in the asked field, but a fact elsewhere may use the very words asked ("vervolgstappen" of a campaign).
+    const aspectTerms = retriever.terms(reading.aspectWords.join(' '), lang);
+    const wholeQuestion = ranked.filter(
+      (r) => aspectTerms.length > 0 && aspectTerms.every((t) => retriever.containsPart(r.passage, t, lang)) && retriever.coverage(all, results.get(r.passage.id)?.matched ?? new Set()) >= 0.5,
+    );
+    if (wholeQuestion.length || primary.kind === 'article') {
+      const matching = wholeQuestion.length ? wholeQuestion : ranked.filter((r) => results.has(r.passage.id));
+      if (matching.length) return facts(matching, 0.6);
+    }
     const field = narrowing[0];
     const related = [...(primary.fields.contact ?? []), ...(primary.fields.next_step ?? [])].slice(0, 2);
     return { kind: 'unknown', topicId: primary.id, ...(field ? { field } : {}), gaps: [], related, confidence: 0.2 };
   }
-  const passages = topics.length > 1 ? topics.flatMap((t) => overview(t).slice(0, 1)) : overview(primary);
-  return { kind: 'facts', topicIds: ids, passages, confidence: specific.concepts.length ? 0.5 : 0.9 };
+  if (specific.concepts.length) return undefined;
+  // Several topics: the facts that fit them together best ("schoolleiders" in "gespecialiseerd onderwijs").
+  if (topics.length > 1) return facts(ranked, 0.7);
+  return overviewOf(topics);
+}
+
+/** What the topics are, for a question that names them without asking anything in particular. */
+export function overviewOf(topics: readonly Topic[]): Decision {
+  const passages = topics.length > 1 ? topics.flatMap((t) => overview(t).slice(0, 1)) : topics.flatMap(overview);
+  return { kind: 'facts', topicIds: topics.map((t) => t.id), passages, confidence: 0.8 };
 }

@@ -1,7 +1,7 @@
 import { decideOpen, wantsAdvice } from './decide-open.js';
-import { decideForTopics } from './decide-topic.js';
+import { decideForTopics, overviewOf } from './decide-topic.js';
 import type { Decision, Smalltalk } from './decision.js';
-import type { Knowledge, Topic } from './model.js';
+import type { Knowledge, Passage, Topic } from './model.js';
 import type { QuestionContext } from './select.js';
 import { isStopword } from './text.js';
 import { inside, type Reading, type Signal } from './understand.js';
@@ -63,7 +63,21 @@ function decideQuestion(reading: Reading, knowledge: Knowledge, context: Questio
   let topics = reading.topics.map((m) => knowledge.topicById.get(m.topicId)).filter((t): t is Topic => t !== undefined);
   const last = context.lastTopicId ? knowledge.topicById.get(context.lastTopicId) : undefined;
   if (!topics.length && last && reading.aspects.length && reading.specificWords.length <= 1) topics = [last];
-  // Someone describing their situation names a sector or role as context; what fits them is an open question.
-  if (!topics.length || (wantsAdvice(reading) && reading.contentWords.length >= 6)) return decideOpen(reading, knowledge, context);
-  return decideForTopics(reading, topics.slice(0, 3), context);
+  // Someone describing their situation names a sector or role as context; what fits them is an open question,
+  // unless they ask something particular of what they named ("Can I do zij-instroom with havo?").
+  const asksParticular = reading.aspectsStrong && reading.aspects.some((a) => a !== 'what');
+  if (!topics.length || (wantsAdvice(reading) && reading.contentWords.length >= 6 && !asksParticular)) return decideOpen(reading, knowledge, context);
+  // The organisation's own name is context when something more particular is named too.
+  const particular = topics.filter((t) => !context.retriever.isCommonName(t, reading.lang));
+  const named = (particular.length ? particular : topics).slice(0, 3);
+  const about = decideForTopics(reading, named, context);
+  if (about) return about;
+  // The question names a topic but asks something its facts do not hold: a fact elsewhere may ("Hoe kijkt Utrecht
+  // Leert aan tegen commerciële bureaus?"), as long as it is about what was named. Failing that: what the topic is.
+  const wider = decideOpen(reading, knowledge, context);
+  const [lead] = wider.kind === 'facts' ? wider.passages : [];
+  const { retriever } = context;
+  const namesTopic = (p: Passage) =>
+    !particular.length || reading.topics.some((m) => m.aliasTokens.every((w) => retriever.terms(w, reading.lang).every((t) => retriever.containsPart(p, t, reading.lang))));
+  return wider.kind === 'facts' && wider.confidence >= 0.5 && lead && namesTopic(lead) ? wider : overviewOf(named);
 }

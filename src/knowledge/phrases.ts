@@ -15,23 +15,35 @@ export interface PhraseMatcher {
   matches(words: readonly string[]): PhraseHit[];
 }
 
+const KEY = 4;
+const keyOf = (trigger: string) => (trigger.length >= KEY ? trigger.slice(0, KEY) : trigger);
+
 function wordMatches(word: string, trigger: string): boolean {
-  return trigger.length >= 4 ? word.startsWith(trigger) : word === trigger;
+  return trigger.length >= KEY ? word.startsWith(trigger) : word === trigger;
 }
 
 export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
-  const compiled = phrases.map((phrase) => ({ phrase, tokens: tokenize(phrase) })).filter((p) => p.tokens.length > 0);
+  // Phrases by their first word's key, so a message is only compared with phrases that can start at each word.
+  const byKey = new Map<string, { phrase: string; tokens: string[] }[]>();
+  for (const phrase of phrases) {
+    const tokens = tokenize(phrase);
+    const first = tokens[0];
+    if (first) byKey.set(keyOf(first), [...(byKey.get(keyOf(first)) ?? []), { phrase, tokens }]);
+  }
   return {
     matches(words) {
       const hits: PhraseHit[] = [];
-      for (const { phrase, tokens } of compiled) {
-        for (let i = 0; i + tokens.length <= words.length; i++) {
+      const seen = new Set<string>();
+      words.forEach((word, i) => {
+        const candidates = [...(byKey.get(word) ?? []), ...(word.length >= KEY ? (byKey.get(word.slice(0, KEY)) ?? []) : [])];
+        for (const { phrase, tokens } of candidates) {
+          if (seen.has(phrase) || i + tokens.length > words.length) continue;
           if (tokens.every((t, j) => wordMatches(words[i + j] ?? '', t))) {
+            seen.add(phrase);
             hits.push({ phrase, start: i, end: i + tokens.length });
-            break;
           }
         }
-      }
+      });
       return hits;
     },
   };

@@ -26,67 +26,81 @@ export interface ScoredPassage {
   matched: ReadonlySet<string>;
 }
 
-export interface ScoredTopic {
-  topicId: string;
-  score: number;
-  matched: ReadonlySet<string>;
-}
-
 const LANGS: readonly Lang[] = ['nl', 'en'];
 
-/** Field names end in their language, so indexing can pick the right stemmer. */
+/** A search term: the stem of a word that is no stopword (nor stems to one: "used" stems to "us"). */
 function processTerm(term: string, lang: Lang): string | null {
-  return isStopword(term, lang) ? null : stem(term, lang);
+  if (isStopword(term, lang)) return null;
+  const stemmed = stem(term, lang);
+  return isStopword(stemmed, lang) ? null : stemmed;
 }
+/** Field names end in their language, so indexing can pick the right stemmer. */
 const langOfField = (field: string | undefined): Lang => (field?.endsWith('en') ? 'en' : 'nl');
+
+/** Share of the facts a word must be in to be left out of the search itself (see search()). */
+const COMMON_SHARE = 0.12;
 
 /** Synonyms widen the search but count less than the words the question used. */
 const SYNONYM_WEIGHT = 0.4;
 
-function searchOptions(lang: Lang, boost: Record<string, number>, asked?: ReadonlySet<string>): SearchOptions {
+/**
+ * Search settings for one language. Prefix and typo matching are only tried for words the index does not know:
+ * they are what makes a search slow, and a known word needs neither. Typos only in longer words (short ones match
+ * too much), two only in long words: Dutch compounds two letters apart are often different words (in/uitstromers).
+ */
+function searchOptions(lang: Lang, asked: ReadonlySet<string>, known: ReadonlySet<string>): SearchOptions {
   return {
-    ...(asked ? { boostTerm: (term: string) => (asked.has(term) ? 1 : SYNONYM_WEIGHT) } : {}),
-    fields: Object.keys(boost).map((f) => `${f}_${lang}`),
-    boost: Object.fromEntries(Object.entries(boost).map(([f, b]) => [`${f}_${lang}`, b])),
+    fields: [`text_${lang}`],
+    boostTerm: (term: string) => (asked.has(term) ? 1 : SYNONYM_WEIGHT),
     processTerm: (term) => processTerm(term, lang),
-    prefix: (term) => term.length >= 5,
-    // Two typos only in long words: Dutch compounds two letters apart are often different words (in/uitstromers).
-    fuzzy: (term) => (term.length >= 12 ? 2 : term.length >= 5 ? 1 : false),
     combineWith: 'OR',
+    prefix: (term: string) => term.length >= 5 && !known.has(term),
+    fuzzy: (term: string) => (known.has(term) ? false : term.length >= 12 ? 2 : term.length >= 6 ? 1 : false),
   };
 }
 
 /**
- * Full-text ranking (BM25 via MiniSearch, with prefix and typo tolerance) over curated facts, ingested passages
- * and topic descriptions; plus the term statistics the decision needs to tell specific words from common ones.
+ * Full-text ranking (BM25 via MiniSearch, with prefix and typo tolerance) over curated facts and ingested
+ * passages; plus the term statistics the decision needs to tell specific words from common ones, and which topics'
+ * names and keywords a question uses.
  */
 export class Retriever {
+  /** Curated facts and ingested documents are indexed apart: most questions never need the documents. */
   private readonly facts: MiniSearch;
-  private readonly topics: MiniSearch;
+  private readonly documents: MiniSearch;
+  /** The search terms of each topic's names, aliases and keywords, per language. */
+  private readonly topicTerms: Record<Lang, Map<string, ReadonlySet<string>>> = { nl: new Map(), en: new Map() };
   private readonly passages: readonly Passage[];
   private readonly termSets: Record<Lang, Map<string, ReadonlySet<string>>> = { nl: new Map(), en: new Map() };
   private readonly pairSets: Record<Lang, Map<string, ReadonlySet<string>>> = { nl: new Map(), en: new Map() };
+  /** All terms of a passage in one string, to find parts of Dutch compounds ("bezoek" in "schoolbezoeken"). */
+  private readonly termText: Record<Lang, Map<string, string>> = { nl: new Map(), en: new Map() };
+  /** Every term in the passage index, per language. */
+  private readonly vocabulary: Record<Lang, Set<string>> = { nl: new Set(), en: new Set() };
   private readonly documentFrequency: Record<Lang, Map<string, number>> = { nl: new Map(), en: new Map() };
   private readonly curatedCount: number;
+  private readonly commonNames = new Map<string, boolean>();
 
   constructor(topics: readonly Topic[], passages: readonly Passage[]) {
     this.passages = passages;
     const shared = { idField: 'id', tokenize: (text: string) => tokenize(text), processTerm: (t: string, f?: string) => processTerm(t, langOfField(f)) };
-    this.facts = new MiniSearch({ ...shared, fields: LANGS.flatMap((l) => [`text_${l}`, `kw_${l}`]) });
-    this.facts.addAll(passages.map((p, i) => ({ id: i, text_nl: p.text.nl ?? '', text_en: p.text.en ?? '', kw_nl: p.keywords.join(' '), kw_en: p.keywords.join(' ') })));
-    this.topics = new MiniSearch({ ...shared, fields: LANGS.flatMap((l) => [`name_${l}`, `kw_${l}`]) });
-    this.topics.addAll(
-      topics.map((t) => {
-        const names = [t.name.nl, t.name.en, ...t.aliases].join(' ');
-        return { id: t.id, name_nl: names, name_en: names, kw_nl: t.keywords.join(' '), kw_en: t.keywords.join(' ') };
-      }),
-    );
+    // A fact's keywords are searched as part of its text: one field per language keeps searching fast.
+    const indexed = passages.map((p, i) => ({ id: i, curated: p.curated, text_nl: `${p.text.nl ?? ''} ${p.keywords.join(' ')}`, text_en: `${p.text.en ?? ''} ${p.keywords.join(' ')}` }));
+    this.facts = new MiniSearch({ ...shared, fields: LANGS.map((l) => `text_${l}`) });
+    this.facts.addAll(indexed.filter((d) => d.curated));
+    this.documents = new MiniSearch({ ...shared, fields: LANGS.map((l) => `text_${l}`) });
+    this.documents.addAll(indexed.filter((d) => !d.curated));
     this.curatedCount = passages.filter((p) => p.curated).length;
+    for (const lang of LANGS) {
+      for (const t of topics) this.topicTerms[lang].set(t.id, new Set(this.terms([t.name.nl, t.name.en, ...t.aliases, ...t.keywords].join(' '), lang)));
+    }
     for (const lang of LANGS) {
       for (const p of passages) {
         const terms = new Set(this.terms(`${p.text[lang] ?? ''} ${p.keywords.join(' ')}`, lang));
         this.termSets[lang].set(p.id, terms);
+        this.termText[lang].set(p.id, [...terms].join(' '));
         this.pairSets[lang].set(p.id, new Set(this.pairs(p.text[lang] ?? '', lang)));
+        for (const t of terms) this.vocabulary[lang].add(t);
         if (!p.curated) continue;
         for (const t of terms) this.documentFrequency[lang].set(t, (this.documentFrequency[lang].get(t) ?? 0) + 1);
       }
@@ -96,6 +110,27 @@ export class Retriever {
   /** The search terms of a text: words without stopwords, stemmed. */
   terms(text: string, lang: Lang): string[] {
     return [...new Set(tokenize(text).map((t) => processTerm(t, lang)).filter((t): t is string => Boolean(t)))];
+  }
+
+  /**
+   * Whether a topic's name is so common in the facts (the organisation itself: "Utrecht Leert") that naming it says
+   * little about what is asked.
+   */
+  isCommonName(topic: Topic, lang: Lang): boolean {
+    const key = `${lang}:${topic.id}`;
+    let common = this.commonNames.get(key);
+    if (common === undefined) {
+      const terms = this.terms(topic.name[lang], lang);
+      const naming = this.passages.filter((p) => p.curated && terms.every((t) => this.contains(p, t, lang))).length;
+      common = naming > this.curatedCount * 0.15;
+      this.commonNames.set(key, common);
+    }
+    return common;
+  }
+
+  /** Whether a passage has a term, also as part of a longer word (for terms of five letters or more). */
+  containsPart(passage: Passage, term: string, lang: Lang): boolean {
+    return this.contains(passage, term, lang) || (term.length >= 5 && (this.termText[lang].get(passage.id)?.includes(term) ?? false));
   }
 
   /** Consecutive search terms of a text ("ziekteverzuim basisonderwijs"), for preferring facts that say them together. */
@@ -112,18 +147,22 @@ export class Retriever {
   query(words: readonly string[], lang: Lang): Query {
     const concepts: Concept[] = [];
     const seen = new Set<string>();
+    const searchWords = new Set<string>();
     for (const word of words) {
-      const terms = this.terms([word, ...synonymsOf(word)].join(' '), lang);
+      // Synonyms the facts in this language never use would only slow the search down.
+      const synonyms = synonymsOf(word).filter((w) => this.terms(w, lang).every((t) => this.vocabulary[lang].has(t)));
+      const terms = this.terms([word, ...synonyms].join(' '), lang);
       const key = terms[0];
       if (!key || seen.has(key)) continue;
       seen.add(key);
+      for (const w of [word, ...synonyms]) searchWords.add(w);
       const df = Math.max(0, ...terms.map((t) => this.documentFrequency[lang].get(t) ?? 0));
       concepts.push({ terms, weight: Math.log((this.curatedCount + 1) / ((df || 2) + 1)) });
     }
     return {
       lang,
       concepts,
-      words: [...new Set(words.flatMap((w) => [w, ...synonymsOf(w)]))],
+      words: [...searchWords],
       asked: new Set(this.terms(words.join(' '), lang)),
       pairs: this.pairs(words.join(' '), lang),
     };
@@ -151,21 +190,43 @@ export class Retriever {
     return this.termSets[lang].get(passage.id)?.has(term) ?? false;
   }
 
-  /** Passages ranked for the given words; `only` limits the search (to some topics, to curated facts). */
-  searchPassages(query: Query, only?: (p: Passage) => boolean): ScoredPassage[] {
-    if (!query.words.length) return [];
-    const filter = only ? { filter: (r: { id: number }) => only(this.passageAt(r.id)) } : {};
-    return this.facts
-      .search(query.words.join(' '), { ...searchOptions(query.lang, { text: 1, kw: 1.3 }, query.asked), ...filter })
-      .map((r) => ({ passage: this.passageAt(r.id as number), score: r.score, matched: new Set(r.queryTerms) }));
+  /** The best curated facts for a question, at most `limit`; `only` narrows the search (to some topics). */
+  searchFacts(query: Query, only?: (p: Passage) => boolean, limit = 60): ScoredPassage[] {
+    return this.search(this.facts, query, only, limit);
   }
 
-  /** Topics ranked by their names, aliases and keywords. */
-  searchTopics(query: Query): ScoredTopic[] {
-    if (!query.words.length) return [];
-    return this.topics
-      .search(query.words.join(' '), searchOptions(query.lang, { name: 2, kw: 1 }, query.asked))
-      .map((r) => ({ topicId: String(r.id), score: r.score, matched: new Set(r.queryTerms) }));
+  /** The best passages of ingested documents for a question. */
+  searchDocuments(query: Query, limit = 10): ScoredPassage[] {
+    return this.search(this.documents, query, undefined, limit);
+  }
+
+  private search(index: MiniSearch, query: Query, only: ((p: Passage) => boolean) | undefined, limit: number): ScoredPassage[] {
+    if (!query.words.length || index.documentCount === 0) return [];
+    // Words in a fifth or more of the facts ("utrecht", "onderwijs") hardly change the ranking but make the search
+    // slow: they are left out of it and only checked on the results, so they still count as matched.
+    const common = (word: string) => this.terms(word, query.lang).every((t) => (this.documentFrequency[query.lang].get(t) ?? 0) > this.curatedCount * COMMON_SHARE);
+    const rare = query.words.filter((w) => !common(w));
+    const commonTerms = this.terms(query.words.filter(common).join(' '), query.lang);
+    const filter = only ? { filter: (r: { id: number }) => only(this.passageAt(r.id)) } : {};
+    return index
+      .search((rare.length ? rare : query.words).join(' '), { ...searchOptions(query.lang, query.asked, this.vocabulary[query.lang]), ...filter })
+      .slice(0, limit)
+      .map((r) => {
+        const passage = this.passageAt(r.id as number);
+        const matched = new Set<string>(r.queryTerms);
+        for (const t of commonTerms) if (this.contains(passage, t, query.lang)) matched.add(t);
+        return { passage, score: r.score, matched };
+      });
+  }
+
+  /** For each topic whose names, aliases or keywords hold some of the question's concepts: their summed weight. */
+  topicEvidence(query: Query): Map<string, number> {
+    const evidence = new Map<string, number>();
+    for (const [topicId, terms] of this.topicTerms[query.lang]) {
+      const matched = query.concepts.filter((c) => c.terms.some((t) => terms.has(t))).reduce((sum, c) => sum + c.weight, 0);
+      if (matched > 0) evidence.set(topicId, matched);
+    }
+    return evidence;
   }
 
   private passageAt(index: number): Passage {

@@ -41,12 +41,16 @@ export const SIGNALS = {
     'classroom', 'pupil', 'school board', 'schoolbestuur', 'career', 'vacanc', 'job', 'training', 'cursus', 'course', 'po', 'vo',
   ]),
   /** Asking for a number: facts with figures are preferred. */
-  quantity: phraseMatcher(['hoeveel', 'hoe hoog', 'hoe groot', 'hoe oud', 'aantal', 'percentage', 'procent', 'cijfer', 'how many', 'how much', 'how high', 'how big', 'how old', 'number of', 'percent']),
+  quantity: phraseMatcher([
+    'hoeveel', 'hoe hoog', 'hoe groot', 'hoe oud', 'hoe erg', 'hoe ernstig', 'aantal', 'percentage', 'procent', 'cijfer', 'how many',
+    'how much', 'how high', 'how big', 'how old', 'how bad', 'how serious', 'number of', 'percent',
+  ]),
   /** Asking which route fits, without saying anything about oneself yet. */
   routeHelp: phraseMatcher(['welke route', 'past bij mij', 'past bij me', 'wat past', 'which route', 'what suits', 'suits me', 'fits me', 'right for me', 'waar begin ik', 'where do i start', 'where to start', 'hoe word ik', 'how do i become', 'how can i become']),
   /** Asking what there is for them: with a situation, a request for advice. */
   adviceRequest: phraseMatcher([
-    'wat kan ik', 'wat moet ik', 'hebben jullie iets', 'hebben jullie', 'aanrader', 'tips', 'is er een', 'is er iets', 'kan ik me',
+    'wat kan ik', 'wat moet ik', 'hebben jullie iets', 'hebben jullie', 'aanrader', 'tips', 'is er', 'kan ik me', 'voor mij', 'voor me',
+    'hoe pak ik', 'hoe begin ik', 'op zoek naar', 'ik zoek', 'zoek ik', 'looking for', 'for me', 'how do i go about', 'how do i start',
     'welke opleiding', 'welke route', 'past bij', 'waar begin ik', 'waar moet ik', 'kunnen jullie', 'mogelijkheden', 'is dat mogelijk',
     'kan dat', 'is there', 'do you have', 'anything for', 'what can i', 'where do i start', 'where should i', 'can i follow',
     'any programme', 'any program', 'is that possible', 'could i', 'what are my options', 'what should i',

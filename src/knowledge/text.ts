@@ -15,19 +15,33 @@ export function fold(text: string): string {
 
 /**
  * Words and numbers of a text, folded. Thousands separators are dropped so "16.000" is one token; English
- * contractions stay one word ("i'm" is "im").
+ * contractions stay one word ("i'm" is "im"), and a Dutch plural or diminutive after an apostrophe is dropped
+ * ("mbo'ers" is "mbo", "duo's" is "duo").
  */
 export function tokenize(text: string): string[] {
   const folded = fold(text)
     .replace(/(\d)[.,](?=\d{3}\b)/g, '$1')
+    .replace(/([a-z0-9])'(s|ers?|tjes?|jes?|en)\b/g, '$1')
     .replace(/([a-z])'([a-z])/g, '$1$2');
   return folded.match(/[a-z0-9]+/g) ?? [];
 }
 
 const stemmers: Record<Lang, (word: string) => string> = { nl: dutchStemmer, en: englishStemmer };
 
+/** Stems are cached: chat messages use the same few thousand words over and over. */
+const stemCache: Record<Lang, Map<string, string>> = { nl: new Map(), en: new Map() };
+const STEM_CACHE_LIMIT = 50_000;
+
 export function stem(word: string, lang: Lang): string {
-  return /^\d/.test(word) ? word : stemmers[lang](word);
+  if (/^\d/.test(word)) return word;
+  const cache = stemCache[lang];
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmers[lang](word);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** Function words, and single letters, carry no topic. */

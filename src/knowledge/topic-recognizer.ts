@@ -39,62 +39,68 @@ const strengthOf = (pattern: AliasPattern, typoCount: number) => pattern.joined.
 
 /** Finds the routes and topics a question names, tolerant of typos, hyphens and missing spaces. */
 export class TopicRecognizer {
-  private readonly patterns: AliasPattern[];
+  /** Names by their first letter: typos never touch it, so only these need a closer look. */
+  private readonly byFirstLetter = new Map<string, AliasPattern[]>();
 
   constructor(topics: readonly Topic[]) {
-    this.patterns = topics.flatMap((topic) =>
-      [topic.name.nl, topic.name.en, ...topic.aliases].map((alias) => {
+    for (const topic of topics) {
+      for (const alias of [topic.name.nl, topic.name.en, ...topic.aliases]) {
         const tokens = tokenize(alias);
-        return { topicId: topic.id, tokens, joined: tokens.join('') };
-      }),
-    ).filter((p) => p.tokens.length > 0);
+        const first = tokens[0]?.[0];
+        if (!first) continue;
+        this.byFirstLetter.set(first, [...(this.byFirstLetter.get(first) ?? []), { topicId: topic.id, tokens, joined: tokens.join('') }]);
+      }
+    }
   }
 
   recognize(text: string): TopicMatch[] {
     const words = tokenize(text);
+    const glueable = words.map((w) => !isStopword(w, 'nl') && !isStopword(w, 'en'));
     const matches: TopicMatch[] = [];
-    for (const pattern of this.patterns) {
-      const match = this.find(pattern, words);
-      if (match) matches.push(match);
+    const found = new Set<AliasPattern>();
+    for (let start = 0; start < words.length; start++) {
+      for (const pattern of this.byFirstLetter.get(words[start]?.[0] ?? '') ?? []) {
+        if (found.has(pattern)) continue;
+        const match = this.matchAt(pattern, words, glueable, start);
+        if (match) {
+          found.add(pattern);
+          matches.push(match);
+        }
+      }
     }
     return keepMostSpecific(matches);
   }
 
-  private find(pattern: AliasPattern, words: string[]): TopicMatch | undefined {
+  private matchAt(pattern: AliasPattern, words: string[], glueable: boolean[], start: number): TopicMatch | undefined {
     const n = pattern.tokens.length;
-    for (let start = 0; start < words.length; start++) {
-      // Word by word: "pedagogish verbinder".
-      if (start + n <= words.length) {
-        const perWord = pattern.tokens.map((t, i) => typos(words[start + i] ?? '', t));
-        if (perWord.every((d) => d !== undefined)) {
-          const total = perWord.reduce((sum: number, d) => sum + (d ?? 0), 0);
-          return { topicId: pattern.topicId, strength: strengthOf(pattern, total), start, end: start + n, aliasTokens: pattern.tokens };
-        }
-      }
-      // Written together or apart differently: "zijinstroom", "co teaching", "las1". Small words ("start er")
-      // are never glued on, and a glued form may not miss a part of the name ("scholen" is not "so-scholen").
-      let joined = '';
-      for (let end = start; end < words.length && joined.length < pattern.joined.length + 3; end++) {
-        const word = words[end] ?? '';
-        if (isStopword(word, 'nl') || isStopword(word, 'en')) break;
-        joined += word;
-        const d = end > start || n > 1 ? typos(joined, pattern.joined, 1) : undefined;
-        if (d !== undefined) return { topicId: pattern.topicId, strength: strengthOf(pattern, d), start, end: end + 1, aliasTokens: pattern.tokens };
-      }
+    const found = (typoCount: number, end: number) => ({ topicId: pattern.topicId, strength: strengthOf(pattern, typoCount), start, end, aliasTokens: pattern.tokens });
+    const first = words[start] ?? '';
+    // Word by word: "pedagogish verbinder".
+    if (start + n <= words.length && typos(first, pattern.tokens[0] ?? '') !== undefined) {
+      const perWord = pattern.tokens.map((t, i) => typos(words[start + i] ?? '', t));
+      if (perWord.every((d) => d !== undefined)) return found(perWord.reduce((sum: number, d) => sum + (d ?? 0), 0), start + n);
+    }
+    // Written together or apart differently: "zijinstroom", "co teaching", "las1". Small words ("start er")
+    // are never glued on, and a glued form may not miss a part of the name ("scholen" is not "so-scholen").
+    if (!pattern.joined.startsWith(first.slice(0, 2))) return undefined;
+    let joined = '';
+    for (let end = start; end < words.length && joined.length < pattern.joined.length + 3; end++) {
+      if (!glueable[end]) break;
+      joined += words[end] ?? '';
+      const d = end > start || n > 1 ? typos(joined, pattern.joined, 1) : undefined;
+      if (d !== undefined) return found(d, end + 1);
     }
     return undefined;
   }
 }
 
-/** Per topic the strongest match; a match inside a longer match of another topic is dropped. */
+/** A match inside a longer match of another topic is dropped; then per topic the strongest match. */
 function keepMostSpecific(matches: TopicMatch[]): TopicMatch[] {
+  const inside = (m: TopicMatch) => matches.some((o) => o.topicId !== m.topicId && o.strength > m.strength && o.start <= m.start && o.end >= m.end);
   const best = new Map<string, TopicMatch>();
-  for (const m of matches) {
+  for (const m of matches.filter((x) => !inside(x))) {
     const current = best.get(m.topicId);
     if (!current || m.strength > current.strength) best.set(m.topicId, m);
   }
-  const all = [...best.values()];
-  return all
-    .filter((m) => !all.some((o) => o !== m && o.strength > m.strength && o.start <= m.start && o.end >= m.end))
-    .sort((a, b) => b.strength - a.strength);
+  return [...best.values()].sort((a, b) => b.strength - a.strength);
 }

@@ -15,6 +15,8 @@ export interface Reading {
   words: string[];
   topics: TopicMatch[];
   aspects: Field[];
+  /** Whether an aspect was asked in so many words ("hoe lang", "wat kost"), not only hinted at ("kan ik"). */
+  aspectsStrong: boolean;
   gaps: Gap[];
   /** Which signal phrases occur, and where. */
   signals: ReadonlyMap<Signal, PhraseHit[]>;
@@ -56,6 +58,7 @@ export function readMessage(text: string, fallbackLang: Lang | undefined, recogn
     words,
     topics,
     aspects: aspects.fields,
+    aspectsStrong: aspects.strong,
     gaps: gaps.filter((g) => g.matcher.matches(words).length > 0).map((g) => g.gap),
     signals,
     contentWords,
