@@ -49,13 +49,13 @@ export function createAnswerer(knowledge: Knowledge, options: { cache?: boolean 
     },
     welcome(lang) {
       const m = MESSAGES[lang];
-      const name = (id: string) => knowledge.topicById.get(id)?.name[lang] ?? id;
+      const label = (id: string) => knowledge.topicById.get(id)?.label[lang] ?? id;
       return {
         lang,
         intent: 'smalltalk',
         text: m.welcome,
         citations: [],
-        suggestions: [m.whichRoute, name('zij-instroom'), name('onderwijs-challenge'), m.talkToPerson],
+        suggestions: [m.whichRoute, label('zij-instroom'), label('onderwijs-challenge'), m.talkToPerson],
         topicIds: [],
         routeIds: [],
         confidence: 1,

@@ -67,7 +67,7 @@ function followUps(topic: Topic | undefined, shown: readonly Passage[], lang: La
   const shownFields = new Set(shown.map((p) => p.field));
   return FOLLOW_UP_ORDER.filter((f) => !shownFields.has(f) && (topic.fields[f]?.length ?? 0) > 0)
     .slice(0, 3)
-    .map((f) => MESSAGES[lang].followUp[f](topic.name[lang]));
+    .map((f) => `${topic.label[lang]}: ${MESSAGES[lang].followUp[f]}`);
 }
 
 /** The topic's own web page, when the answer does not already point to it. */
@@ -86,6 +86,7 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
   const citations = new CitationList();
   const topic = (id: string | undefined) => (id ? knowledge.topicById.get(id) : undefined);
   const name = (id: string) => topic(id)?.name[lang] ?? id;
+  const label = (id: string) => topic(id)?.label[lang] ?? id;
   const person = m.talkToPerson;
   const reply = (intent: Intent, text: string, suggestions: string[], topicIds: string[] = [], confidence = 1): Reply => ({
     lang,
@@ -108,7 +109,7 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
       const groups = decision.groups.map((g) => `${name(g.topicId)}: ${body(g.passages, lang, citations)}`);
       const all = decision.groups.flatMap((g) => g.passages);
       const text = paragraphs(m.advice, ...groups, validity(all, lang), m.adviceMore, citations.footer(lang));
-      const options = decision.groups.map((g) => m.followUp.what(name(g.topicId)));
+      const options = decision.groups.map((g) => label(g.topicId));
       return reply('advice', text, [...options, person], decision.groups.map((g) => g.topicId), decision.confidence);
     }
     case 'document': {
@@ -123,7 +124,7 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
       const opening = decision.gaps.length
         ? decision.gaps.map((g) => g.message[lang]).join(' ')
         : decision.field && t
-          ? m.unknownField(decision.field, t.name[lang])
+          ? m.unknownField(decision.field, t.label[lang])
           : m.unknown;
       const related = decision.related.length ? `${m.related} ${body(decision.related, lang, citations)}` : '';
       const text = paragraphs(opening, related, outside ? m.steerBack : m.offerPerson, validity(decision.related, lang), citations.footer(lang));
@@ -131,23 +132,23 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
       return reply(outside ? 'out_of_scope' : 'unknown', text, suggestions, t ? [t.id] : [], decision.confidence);
     }
     case 'clarify':
-      return reply('clarify', m.clarify, [...decision.topicIds.map(name), person], decision.topicIds, 0.3);
+      return reply('clarify', m.clarify, [...decision.topicIds.map(label), person], decision.topicIds, 0.3);
     case 'route_help':
-      return reply('route_help', m.routeHelp, [...decision.topicIds.map(name), person], decision.topicIds, 0.5);
+      return reply('route_help', m.routeHelp, [...decision.topicIds.map(label), person], decision.topicIds, 0.5);
     case 'handoff': {
       const t = topic(decision.topicId);
       const about = t && decision.related.length ? `${m.handoffTopic(t.name[lang])} ${body(decision.related, lang, citations)}` : '';
       return reply('handoff', paragraphs(m.handoff, about, citations.footer(lang)), [m.whichRoute], t ? [t.id] : []);
     }
     case 'smalltalk':
-      return reply('smalltalk', m[decision.which], [m.whichRoute, name('zij-instroom'), name('onderwijs-challenge'), person]);
+      return reply('smalltalk', m[decision.which], [m.whichRoute, label('zij-instroom'), label('onderwijs-challenge'), person]);
     case 'refusal': {
       if (!decision.then) return reply('refusal', m.refusal, [m.whichRoute, person]);
       const rest = compose(decision.then, lang, knowledge);
       return { ...rest, intent: 'refusal', text: paragraphs(m.refusal, rest.text) };
     }
     case 'out_of_scope':
-      return reply('out_of_scope', m.outOfScope, [m.whichRoute, name('zij-instroom'), name('onderwijs-challenge')]);
+      return reply('out_of_scope', m.outOfScope, [m.whichRoute, label('zij-instroom'), label('onderwijs-challenge')]);
   }
 }
 

@@ -13,16 +13,22 @@ const ANSWERS_LONG = { coverage: 0.3, evidence: 10 };
 const SUITS = 4;
 /** Words that name "a programme" without saying which. */
 const GENERIC = new Set(['opleiding', 'training', 'traject', 'programma', 'cursus', 'course', 'programme', 'program', 'regeling', 'route', 'scheme']);
+/** The main routes offered when it is not yet clear which one fits. */
+export const STARTING_ROUTES = ['zij-instroom', 'onderwijs-challenge', 'pedagogisch-verbinder', 'onderwijsambassadeur', 'las-1'];
+/** The fields that say whom a route fits. */
+const FITS: readonly string[] = ['what', 'audience', 'requirements'];
 const ROUTE_FIELDS: readonly Field[] = ['duration', 'costs', 'requirements', 'start', 'provider', 'audience', 'contact', 'next_step'];
 
 /** Someone who tells about themselves: the topics that fit what they said, each with what it is and why it fits. */
 function advise(ranked: readonly Ranked[], topicEvidence: ReadonlyMap<string, number>, knowledge: Knowledge): Decision | undefined {
-  // Advice is about routes and programmes, not about articles with figures.
+  // Advice is about routes and programmes; an article only counts by its names and keywords (a group of people such
+  // as "herintreders"), never by its figures.
   const isRoute = (id: string | null): id is string => id !== null && knowledge.topicById.get(id)?.kind !== 'article';
-  const relevance = new Map([...topicEvidence].filter(([id]) => isRoute(id)));
+  // What fits a person shows in who a route is for and what it is, not in its figures or dates.
+  const relevance = new Map(topicEvidence);
   for (const r of ranked) {
     const id = r.passage.topicId;
-    if (isRoute(id)) relevance.set(id, Math.max(relevance.get(id) ?? 0, r.evidence));
+    if (isRoute(id) && FITS.includes(r.passage.field)) relevance.set(id, Math.max(relevance.get(id) ?? 0, r.evidence));
   }
   const ordered = [...relevance.entries()].sort((a, b) => b[1] - a[1]);
   const strongest = ordered[0]?.[1] ?? 0;
@@ -96,6 +102,8 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
     return { kind: 'document', passages: [document.passage], confidence: document.coverage * 0.8 };
   }
   if (gaps.length) return { kind: 'unknown', gaps, related: [], confidence: 0.2 };
+  // Someone telling about themselves, without anything that fits yet: ask what would help to find a route.
+  if (wantsAdvice(reading) || reading.signals.has('situation')) return { kind: 'route_help', topicIds: STARTING_ROUTES.filter((id) => knowledge.topicById.has(id)) };
   const best0 = curated[0]?.coverage ?? 0;
   const narrowing = reading.aspects.some((a) => a !== 'what');
   if (reading.signals.has('domain') || narrowing || best0 > 0.25) return { kind: 'unknown', gaps: [], related: [], confidence: best0 };

@@ -2,7 +2,7 @@ import type { Decision } from './decision.js';
 import type { Passage, Topic } from './model.js';
 import type { Query, Retriever, ScoredPassage } from './retriever.js';
 import type { Field } from './schema.js';
-import { best, gapsFor, MAX_FACTS, overview, rankBonus, type QuestionContext } from './select.js';
+import { best, gapsFor, MAX_FACTS, mentions, namedTerms, overview, rankBonus, type QuestionContext } from './select.js';
 import type { Reading } from './understand.js';
 
 /** A word found in this share of a topic's facts says nothing about which of them answers. */
@@ -21,7 +21,10 @@ function specificQuery(reading: Reading, topics: readonly Topic[], candidates: r
   const names = new Set(topics.flatMap((t) => retriever.terms(`${t.name.nl} ${t.name.en}`, lang)));
   const common = (term: string) => candidates.filter((p) => retriever.contains(p, term, lang)).length >= Math.max(2, candidates.length * COMMON_IN_TOPIC);
   const words = [...reading.specificWords, ...reading.topics.flatMap((m) => m.aliasTokens)];
-  const query = retriever.query(words.filter((w) => retriever.terms(w, lang).every((t) => !names.has(t) && !common(t))), lang);
+  const query = retriever.query(words.filter((w) => {
+    const t = retriever.termOf(w, lang);
+    return t !== null && !names.has(t) && !common(t);
+  }), lang);
   // Only telling words count: "school" or "Utrecht" says nothing about which fact of a topic is asked for.
   return { ...query, concepts: query.concepts.filter((c) => c.weight >= TELLING) };
 }
@@ -45,8 +48,8 @@ export function decideForTopics(reading: Reading, topics: Topic[], context: Ques
   const specific = specificQuery(reading, topics, candidates, retriever);
   const asked = (p: Passage) => reading.aspects.includes(p.field as Field);
   // With several topics named, a fact of one that also names another is about both ("schoolleiders" in "GO").
-  const alsoNames = (p: Passage) =>
-    reading.topics.filter((m) => m.topicId !== p.topicId && m.aliasTokens.every((w) => retriever.terms(w, lang).every((t) => retriever.containsPart(p, t, lang)))).length;
+  const named = namedTerms(reading, retriever);
+  const alsoNames = (p: Passage) => named.filter((n) => n.topicId !== p.topicId && mentions(p, n, reading, retriever)).length;
   const ranked = candidates.map((passage) => {
     const matched = new Set(results.get(passage.id)?.matched ?? []);
     for (const c of specific.concepts) for (const t of c.terms) if (retriever.containsPart(passage, t, lang)) matched.add(t);

@@ -1,15 +1,13 @@
-import { decideOpen, wantsAdvice } from './decide-open.js';
+import { decideOpen, STARTING_ROUTES, wantsAdvice } from './decide-open.js';
 import { decideForTopics, overviewOf } from './decide-topic.js';
 import type { Decision, Smalltalk } from './decision.js';
 import type { Knowledge, Passage, Topic } from './model.js';
-import type { QuestionContext } from './select.js';
+import { mentions, namedTerms, type QuestionContext } from './select.js';
 import { isStopword } from './text.js';
 import { inside, type Reading, type Signal } from './understand.js';
 
 const SMALLTALK_ORDER: readonly (Smalltalk & Signal)[] = ['thanks', 'goodbye', 'howAreYou', 'greeting'];
 
-/** The main routes offered when someone asks which route fits without saying anything about themselves. */
-const STARTING_ROUTES = ['zij-instroom', 'onderwijs-challenge', 'pedagogisch-verbinder', 'onderwijsambassadeur', 'las-1'];
 
 /** Words of the message that are neither stopwords nor part of the given signals. */
 function wordsBeyond(reading: Reading, signals: readonly Signal[]): string[] {
@@ -76,8 +74,7 @@ function decideQuestion(reading: Reading, knowledge: Knowledge, context: Questio
   // Leert aan tegen commerciële bureaus?"), as long as it is about what was named. Failing that: what the topic is.
   const wider = decideOpen(reading, knowledge, context);
   const [lead] = wider.kind === 'facts' ? wider.passages : [];
-  const { retriever } = context;
-  const namesTopic = (p: Passage) =>
-    !particular.length || reading.topics.some((m) => m.aliasTokens.every((w) => retriever.terms(w, reading.lang).every((t) => retriever.containsPart(p, t, reading.lang))));
+  const names = namedTerms(reading, context.retriever);
+  const namesTopic = (p: Passage) => !particular.length || names.some((n) => mentions(p, n, reading, context.retriever));
   return wider.kind === 'facts' && wider.confidence >= 0.5 && lead && namesTopic(lead) ? wider : overviewOf(named);
 }

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod/v4';
 import { detectLanguage } from './language.js';
+import { tokenize } from './text.js';
 import { KnowledgeError } from './load.js';
 import type { Passage, Source } from './model.js';
 import { pdfPages } from './pdf-text.js';
@@ -91,7 +92,7 @@ export async function readDocument(file: string): Promise<StoredPassage[]> {
     path.extname(file).toLowerCase() === '.pdf'
       ? (await pdfPages(new Uint8Array(data))).flatMap((page, i) => paragraphs(page, i + 1))
       : paragraphs(data.toString('utf8'));
-  return passagesOf(blocks).map((b) => ({ text: b.text, lang: detectLanguage(b.text, 'nl'), position: position(b) }));
+  return passagesOf(blocks).map((b) => ({ text: b.text, lang: detectLanguage(tokenize(b.text), 'nl'), position: position(b) }));
 }
 
 async function readStore(dataDir: string): Promise<StoredDocument[]> {

@@ -1,5 +1,4 @@
 import type { Lang } from './model.js';
-import { tokenize } from './text.js';
 
 /** Words common in one language and rare in the other: enough to tell Dutch from English in a chat message. */
 const MARKERS: Record<Lang, ReadonlySet<string>> = {
@@ -19,10 +18,10 @@ const MARKERS: Record<Lang, ReadonlySet<string>> = {
  * The language of a message: the side with more marker words wins; a tie falls back to the channel's locale
  * (or the language used before in the conversation), then to Dutch.
  */
-export function detectLanguage(text: string, fallback?: Lang): Lang {
+export function detectLanguage(words: readonly string[], fallback?: Lang): Lang {
   let nl = 0;
   let en = 0;
-  for (const token of tokenize(text)) {
+  for (const token of words) {
     if (MARKERS.nl.has(token)) nl++;
     if (MARKERS.en.has(token)) en++;
   }

@@ -92,13 +92,13 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
     for (const field of FIELDS) {
       fields[field] = route.fields[field].map((fact, i) => toPassage(fact, file, `fields.${field}.${i}`, route.id, field, i, route.checked));
     }
-    addTopic({ id: route.id, kind: route.kind, name: route.name, aliases: route.aliases, keywords: route.keywords, links: route.links, sectors: route.sectors, fields }, file);
+    addTopic({ id: route.id, kind: route.kind, name: route.name, label: route.label ?? route.name, aliases: route.aliases, keywords: route.keywords, links: route.links, sectors: route.sectors, fields }, file);
   }
 
   for (const file of await yamlFiles(path.join(dir, 'articles'))) {
     const article = parseWith(articleFileSchema, await readYaml(file), file);
     const facts = article.facts.map((fact, i) => toPassage(fact, file, `facts.${i}`, article.id, 'facts', i, article.checked));
-    addTopic({ id: article.id, kind: 'article', name: article.name, aliases: article.aliases, keywords: article.keywords, links: article.links, sectors: [], fields: { facts } }, file);
+    addTopic({ id: article.id, kind: 'article', name: article.name, label: article.label ?? article.name, aliases: article.aliases, keywords: article.keywords, links: article.links, sectors: [], fields: { facts } }, file);
   }
 
   const gapsFile = path.join(dir, 'gaps.yaml');

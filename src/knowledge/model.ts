@@ -40,6 +40,8 @@ export interface Topic {
   id: string;
   kind: TopicKind;
   name: Localized;
+  /** Short name for buttons and follow-up questions. */
+  label: Localized;
   aliases: string[];
   keywords: string[];
   links: { url: string; label: string }[];

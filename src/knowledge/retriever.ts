@@ -40,6 +40,9 @@ const langOfField = (field: string | undefined): Lang => (field?.endsWith('en') 
 /** Share of the facts a word must be in to be left out of the search itself (see search()). */
 const COMMON_SHARE = 0.12;
 
+/** At most this many words of a question go into the search itself (see search()). */
+const MAX_SEARCH_WORDS = 10;
+
 /** Synonyms widen the search but count less than the words the question used. */
 const SYNONYM_WEIGHT = 0.4;
 
@@ -107,6 +110,11 @@ export class Retriever {
     }
   }
 
+  /** The search term of one word (a token), or null for a stopword. */
+  termOf(word: string, lang: Lang): string | null {
+    return processTerm(word, lang);
+  }
+
   /** The search terms of a text: words without stopwords, stemmed. */
   terms(text: string, lang: Lang): string[] {
     return [...new Set(tokenize(text).map((t) => processTerm(t, lang)).filter((t): t is string => Boolean(t)))];
@@ -150,8 +158,11 @@ export class Retriever {
     const searchWords = new Set<string>();
     for (const word of words) {
       // Synonyms the facts in this language never use would only slow the search down.
-      const synonyms = synonymsOf(word).filter((w) => this.terms(w, lang).every((t) => this.vocabulary[lang].has(t)));
-      const terms = this.terms([word, ...synonyms].join(' '), lang);
+      const synonyms = synonymsOf(word).filter((w) => {
+        const t = processTerm(w, lang);
+        return t !== null && this.vocabulary[lang].has(t);
+      });
+      const terms = [...new Set([word, ...synonyms].map((w) => processTerm(w, lang)).filter((t): t is string => t !== null))];
       const key = terms[0];
       if (!key || seen.has(key)) continue;
       seen.add(key);
@@ -163,7 +174,7 @@ export class Retriever {
       lang,
       concepts,
       words: [...searchWords],
-      asked: new Set(this.terms(words.join(' '), lang)),
+      asked: new Set(words.map((w) => processTerm(w, lang)).filter((t): t is string => t !== null)),
       pairs: this.pairs(words.join(' '), lang),
     };
   }
@@ -204,9 +215,14 @@ export class Retriever {
     if (!query.words.length || index.documentCount === 0) return [];
     // Words in a fifth or more of the facts ("utrecht", "onderwijs") hardly change the ranking but make the search
     // slow: they are left out of it and only checked on the results, so they still count as matched.
-    const common = (word: string) => this.terms(word, query.lang).every((t) => (this.documentFrequency[query.lang].get(t) ?? 0) > this.curatedCount * COMMON_SHARE);
-    const rare = query.words.filter((w) => !common(w));
-    const commonTerms = this.terms(query.words.filter(common).join(' '), query.lang);
+    // Only the most telling words of a long question are searched (rarest first); the others are checked on the
+    // results, so they still count as matched.
+    const termOf = (word: string) => processTerm(word, query.lang);
+    const df = (word: string) => this.documentFrequency[query.lang].get(termOf(word) ?? '') ?? 0;
+    const byRarity = [...query.words].sort((a, b) => df(a) - df(b));
+    const rare = byRarity.filter((w) => df(w) <= this.curatedCount * COMMON_SHARE).slice(0, MAX_SEARCH_WORDS);
+    const searched = new Set(rare);
+    const commonTerms = query.words.filter((w) => !searched.has(w)).map(termOf).filter((t): t is string => t !== null);
     const filter = only ? { filter: (r: { id: number }) => only(this.passageAt(r.id)) } : {};
     return index
       .search((rare.length ? rare : query.words).join(' '), { ...searchOptions(query.lang, query.asked, this.vocabulary[query.lang]), ...filter })

@@ -51,6 +51,8 @@ const linkSchema = z.strictObject({ url: z.url(), label: z.string().trim().min(1
 const topicBase = {
   id: slug,
   name: localizedSchema,
+  /** Short name for buttons and follow-up questions ("LAS I"); defaults to the name. */
+  label: localizedSchema.optional(),
   /** Names and spellings that identify this topic in a question (lowercase; typos are matched fuzzily). */
   aliases: z.array(z.string().trim().min(2)).min(1),
   /** Words that hint at this topic without naming it; used for ranking only. */

@@ -28,6 +28,19 @@ export function best(scored: readonly { passage: Passage; rank: number }[], max 
   return sorted.filter((r) => r.rank > 0 && r.rank >= top * 0.5).slice(0, max).map((r) => r.passage);
 }
 
+/** The search terms of the names the question used, per topic it named. */
+export function namedTerms(reading: Reading, retriever: Retriever): { topicId: string; terms: string[] }[] {
+  return reading.topics.map((m) => ({
+    topicId: m.topicId,
+    terms: m.aliasTokens.map((w) => retriever.termOf(w, reading.lang)).filter((t): t is string => t !== null),
+  }));
+}
+
+/** Whether a passage mentions a topic by the name the question used. */
+export function mentions(passage: Passage, named: { terms: string[] }, reading: Reading, retriever: Retriever): boolean {
+  return named.terms.length > 0 && named.terms.every((t) => retriever.containsPart(passage, t, reading.lang));
+}
+
 /** Small preferences on top of the text match: words side by side as asked, and figures when a number is asked. */
 export function rankBonus(reading: Reading, query: Query, passage: Passage, retriever: Retriever): number {
   const pairs = Math.min(3, retriever.sharedPairs(query, passage)) * 0.1;

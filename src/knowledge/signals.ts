@@ -57,7 +57,7 @@ export const SIGNALS = {
   ]),
   /** Saying what one would like to do or become. */
   wish: phraseMatcher([
-    'wil graag', 'wil eigenlijk', 'wil ik', 'ik wil', 'zou graag', 'zou willen', 'misschien wil', 'overweeg', 'twijfel', 'droom',
+    'wil', 'willen', 'zou graag', 'zou willen', 'overweeg', 'twijfel', 'droom', 'want', 'wants',
     'want to', 'would like', 'like to', 'love to', 'considering', 'thinking about', 'thinking of', 'not sure whether', 'hoping to',
   ]),
   /** Telling about one's own situation: a request for advice. */

@@ -53,8 +53,8 @@ export class TopicRecognizer {
     }
   }
 
-  recognize(text: string): TopicMatch[] {
-    const words = tokenize(text);
+  /** The topics named in a message, given as its words (see tokenize). */
+  recognize(words: readonly string[]): TopicMatch[] {
     const glueable = words.map((w) => !isStopword(w, 'nl') && !isStopword(w, 'en'));
     const matches: TopicMatch[] = [];
     const found = new Set<AliasPattern>();
@@ -71,7 +71,7 @@ export class TopicRecognizer {
     return keepMostSpecific(matches);
   }
 
-  private matchAt(pattern: AliasPattern, words: string[], glueable: boolean[], start: number): TopicMatch | undefined {
+  private matchAt(pattern: AliasPattern, words: readonly string[], glueable: boolean[], start: number): TopicMatch | undefined {
     const n = pattern.tokens.length;
     const found = (typoCount: number, end: number) => ({ topicId: pattern.topicId, strength: strengthOf(pattern, typoCount), start, end, aliasTokens: pattern.tokens });
     const first = words[start] ?? '';

@@ -41,8 +41,8 @@ export function gapMatchers(gaps: readonly Gap[]): GapMatcher[] {
 
 export function readMessage(text: string, fallbackLang: Lang | undefined, recognizer: TopicRecognizer, gaps: readonly GapMatcher[]): Reading {
   const words = tokenize(text);
-  const lang = detectLanguage(text, fallbackLang);
-  const topics = recognizer.recognize(text);
+  const lang = detectLanguage(words, fallbackLang);
+  const topics = recognizer.recognize(words);
   const aspects = readAspects(words);
   const signals = new Map<Signal, PhraseHit[]>();
   for (const [name, matcher] of Object.entries(SIGNALS)) {
