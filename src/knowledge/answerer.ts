@@ -3,6 +3,7 @@ import { decide } from './decide.js';
 import { MESSAGES } from './messages.js';
 import type { Knowledge, Lang } from './model.js';
 import { Retriever } from './retriever.js';
+import { tokenize } from './text.js';
 import { TopicRecognizer } from './topic-recognizer.js';
 import { gapMatchers, readMessage } from './understand.js';
 
@@ -27,7 +28,10 @@ const CACHE_SIZE = 1000;
  * previous topic), so replies to recent questions are kept and reused.
  */
 export function createAnswerer(knowledge: Knowledge, options: { cache?: boolean } = {}): Answerer {
-  const recognizer = new TopicRecognizer(knowledge.topics);
+  const knownWords = new Set(
+    [...knowledge.passages.flatMap((p) => [p.text.nl ?? '', p.text.en ?? '', ...p.keywords]), ...knowledge.topics.flatMap((t) => [...t.aliases, ...t.keywords])].flatMap(tokenize),
+  );
+  const recognizer = new TopicRecognizer(knowledge.topics, knownWords);
   const retriever = new Retriever(knowledge.topics, knowledge.passages);
   const gaps = gapMatchers(knowledge.gaps);
   const recent = new Map<string, Reply>();

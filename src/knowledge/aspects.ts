@@ -7,7 +7,7 @@ import type { Field } from './schema.js';
  */
 const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
   what: {
-    strong: ['wat is', 'wat zijn', 'wat doet', 'wat houdt', 'wat betekent', 'betekenis', 'staat voor', 'uitleg', 'what is', 'whats', 'what are', 'what does', 'what exactly', 'stand for', 'mean', 'explain', 'hoe werkt', 'how does'],
+    strong: ['wat is', 'wat zijn', 'wat doet', 'wat houdt', 'wat betekent', 'betekenis', 'staat voor', 'waar staat', 'uitleg', 'what is', 'whats', 'what are', 'what does', 'what exactly', 'stand for', 'mean', 'explain', 'hoe werkt', 'how does'],
     weak: ['wat', 'what'],
   },
   audience: {
@@ -67,13 +67,15 @@ export interface AspectReading {
   hits: PhraseHit[];
 }
 
-export function readAspects(words: readonly string[]): AspectReading {
+/** The aspects a message asks about; words inside a topic's name ("anders organiseren") are not read as aspects. */
+export function readAspects(words: readonly string[], isName: (position: number) => boolean = () => false): AspectReading {
   const strong = new Set<Field>();
   const weak = new Set<Field>();
   const hits: PhraseHit[] = [];
+  const outsideNames = (h: PhraseHit) => !Array.from({ length: h.end - h.start }, (_, i) => h.start + i).some(isName);
   for (const m of matchers) {
-    const s = m.strong.matches(words);
-    const w = m.weak.matches(words);
+    const s = m.strong.matches(words).filter(outsideNames);
+    const w = m.weak.matches(words).filter(outsideNames);
     if (s.length) strong.add(m.field);
     if (w.length) weak.add(m.field);
     hits.push(...s, ...w);

@@ -21,15 +21,17 @@ interface AliasPattern {
 
 /**
  * How far a word is from a name's word, or undefined when too far. Allowed typos grow with word length; short
- * words and abbreviations must match exactly; inflected forms ("verbinders", "instromers") count as one typo.
+ * words and abbreviations must match exactly; inflected forms ("verbinders", "instromers") count as one typo. A word
+ * that the knowledge itself uses is no typo: "schoolleider" is not a misspelt "schoolopleider".
  */
-function typos(word: string, target: string, maxLengthDifference = 3): number | undefined {
+function typos(word: string, target: string, known: ReadonlySet<string>, maxLengthDifference = 3): number | undefined {
   if (word === target) return 0;
   // Typos rarely hit the first letter; checking it first keeps recognition cheap.
   if (target.length < 5 || word[0] !== target[0] || /\d/.test(target)) return undefined;
   const allowed = target.length >= 9 ? 2 : 1;
   if (Math.abs(word.length - target.length) > Math.min(allowed + 2, maxLengthDifference)) return undefined;
   if (target.length >= 6 && word.startsWith(target) && word.length - target.length <= 2) return 1;
+  if (known.has(word)) return undefined;
   const d = distance(word, target);
   return d <= allowed ? d : undefined;
 }
@@ -42,7 +44,8 @@ export class TopicRecognizer {
   /** Names by their first letter: typos never touch it, so only these need a closer look. */
   private readonly byFirstLetter = new Map<string, AliasPattern[]>();
 
-  constructor(topics: readonly Topic[]) {
+  /** `knownWords`: the words the knowledge uses; they are never read as typos of a name. */
+  constructor(topics: readonly Topic[], private readonly knownWords: ReadonlySet<string> = new Set()) {
     for (const topic of topics) {
       for (const alias of [topic.name.nl, topic.name.en, ...topic.aliases]) {
         const tokens = tokenize(alias);
@@ -76,8 +79,8 @@ export class TopicRecognizer {
     const found = (typoCount: number, end: number) => ({ topicId: pattern.topicId, strength: strengthOf(pattern, typoCount), start, end, aliasTokens: pattern.tokens });
     const first = words[start] ?? '';
     // Word by word: "pedagogish verbinder".
-    if (start + n <= words.length && typos(first, pattern.tokens[0] ?? '') !== undefined) {
-      const perWord = pattern.tokens.map((t, i) => typos(words[start + i] ?? '', t));
+    if (start + n <= words.length && typos(first, pattern.tokens[0] ?? '', this.knownWords) !== undefined) {
+      const perWord = pattern.tokens.map((t, i) => typos(words[start + i] ?? '', t, this.knownWords));
       if (perWord.every((d) => d !== undefined)) return found(perWord.reduce((sum: number, d) => sum + (d ?? 0), 0), start + n);
     }
     // Written together or apart differently: "zijinstroom", "co teaching", "las1". Small words ("start er")
@@ -87,7 +90,7 @@ export class TopicRecognizer {
     for (let end = start; end < words.length && joined.length < pattern.joined.length + 3; end++) {
       if (!glueable[end]) break;
       joined += words[end] ?? '';
-      const d = end > start || n > 1 ? typos(joined, pattern.joined, 1) : undefined;
+      const d = end > start || n > 1 ? typos(joined, pattern.joined, this.knownWords, 1) : undefined;
       if (d !== undefined) return found(d, end + 1);
     }
     return undefined;

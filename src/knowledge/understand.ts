@@ -43,7 +43,7 @@ export function readMessage(text: string, fallbackLang: Lang | undefined, recogn
   const words = tokenize(text);
   const lang = detectLanguage(words, fallbackLang);
   const topics = recognizer.recognize(words);
-  const aspects = readAspects(words);
+  const aspects = readAspects(words, (i) => inside(i, topics));
   const signals = new Map<Signal, PhraseHit[]>();
   for (const [name, matcher] of Object.entries(SIGNALS)) {
     const hits = matcher.matches(words);
