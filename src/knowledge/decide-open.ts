@@ -20,15 +20,17 @@ const FITS: readonly string[] = ['what', 'audience', 'requirements'];
 const ROUTE_FIELDS: readonly Field[] = ['duration', 'costs', 'requirements', 'start', 'provider', 'audience', 'contact', 'next_step'];
 
 /** Someone who tells about themselves: the topics that fit what they said, each with what it is and why it fits. */
-function advise(ranked: readonly Ranked[], topicEvidence: ReadonlyMap<string, number>, knowledge: Knowledge): Decision | undefined {
+function advise(ranked: readonly Ranked[], topicEvidence: ReadonlyMap<string, number>, knowledge: Knowledge, forSchool: boolean): Decision | undefined {
   // Advice is about routes and programmes; an article only counts by its names and keywords (a group of people such
   // as "herintreders"), never by its figures.
   const isRoute = (id: string | null): id is string => id !== null && knowledge.topicById.get(id)?.kind !== 'article';
   // What fits a person shows in who a route is for and what it is, not in its figures or dates.
-  const relevance = new Map(topicEvidence);
+  // Schemes fund schools: they fit someone who speaks for a school, not a person looking for a route.
+  const fitsAsker = (id: string) => forSchool || knowledge.topicById.get(id)?.kind !== 'scheme';
+  const relevance = new Map([...topicEvidence].filter(([id]) => fitsAsker(id)));
   for (const r of ranked) {
     const id = r.passage.topicId;
-    if (isRoute(id) && FITS.includes(r.passage.field)) relevance.set(id, Math.max(relevance.get(id) ?? 0, r.evidence));
+    if (isRoute(id) && fitsAsker(id) && FITS.includes(r.passage.field)) relevance.set(id, Math.max(relevance.get(id) ?? 0, r.evidence));
   }
   const ordered = [...relevance.entries()].sort((a, b) => b[1] - a[1]);
   const strongest = ordered[0]?.[1] ?? 0;
@@ -86,7 +88,7 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
   const curated = results.map(rank).sort((a, b) => b.rank - a.rank);
 
   if (wantsAdvice(reading) && !gaps.length) {
-    const advice = advise(curated, topicEvidence, knowledge);
+    const advice = advise(curated, topicEvidence, knowledge, reading.signals.has('schoolPerspective'));
     if (advice) return advice;
   }
 
@@ -106,6 +108,7 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
   if (wantsAdvice(reading) || reading.signals.has('situation')) return { kind: 'route_help', topicIds: STARTING_ROUTES.filter((id) => knowledge.topicById.has(id)) };
   const best0 = curated[0]?.coverage ?? 0;
   const narrowing = reading.aspects.some((a) => a !== 'what');
+  if (reading.signals.has('offTopic')) return { kind: 'out_of_scope' };
   if (reading.signals.has('domain') || narrowing || best0 > 0.25) return { kind: 'unknown', gaps: [], related: [], confidence: best0 };
   return { kind: 'out_of_scope' };
 }

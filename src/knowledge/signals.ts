@@ -55,6 +55,8 @@ export const SIGNALS = {
     'kan dat', 'is there', 'do you have', 'anything for', 'what can i', 'where do i start', 'where should i', 'can i follow',
     'any programme', 'any program', 'is that possible', 'could i', 'what are my options', 'what should i',
   ]),
+  /** Speaking for a school: then schemes for schools fit too, not only routes for a person. */
+  schoolPerspective: phraseMatcher(['onze school', 'wij zijn een', 'als school', 'ons team', 'onze scholen', 'our school', 'my school', 'we are a', 'as a school', 'our team']),
   /** Saying what one would like to do or become. */
   wish: phraseMatcher([
     'wil', 'willen', 'zou graag', 'zou willen', 'overweeg', 'twijfel', 'droom', 'want', 'wants',

@@ -50,9 +50,12 @@ export function readMessage(text: string, fallbackLang: Lang | undefined, recogn
     if (hits.length) signals.set(name as Signal, hits);
   }
   const aspectHits: PhraseHit[] = aspects.hits;
-  const contentWords = words.filter((w) => !isStopword(w, lang));
+  // Someone's age ("ik ben 42", "55-jarige", "50-year-old") says nothing about which fact answers.
+  const isAge = (i: number) =>
+    /^\d+$/.test(words[i] ?? '') && (/^(jarige?|year|years)$/.test(words[i + 1] ?? '') || /^(ben|im|am|age|leeftijd)$/.test(words[i - 1] ?? ''));
+  const contentWords = words.filter((w, i) => !isStopword(w, lang) && !isAge(i));
   const aspectWords = words.filter((_, i) => inside(i, aspectHits));
-  const specificWords = words.filter((w, i) => !inside(i, topics) && !inside(i, aspectHits) && !isStopword(w, lang));
+  const specificWords = words.filter((w, i) => !inside(i, topics) && !inside(i, aspectHits) && !isStopword(w, lang) && !isAge(i));
   return {
     lang,
     words,
