@@ -71,9 +71,12 @@ function followUps(topic: Topic | undefined, shown: readonly Passage[], lang: La
 }
 
 /** The topic's own web page, when the answer does not already point to it. */
-function moreInfo(topic: Topic | undefined, lang: Lang): string {
+function moreInfo(topic: Topic | undefined, lang: Lang, answer: string): string {
   const link = topic?.links[0];
-  return link ? `${MESSAGES[lang].moreInfo}: ${link.url.replace(/^https:\/\//, '')}` : '';
+  if (!link) return '';
+  const shown = link.url.replace(/^https?:\/\//, '');
+  const bare = shown.replace(/^www\./, '').replace(/\/$/, '');
+  return answer.includes(bare) ? '' : `${MESSAGES[lang].moreInfo}: ${shown}`;
 }
 
 function paragraphs(...parts: string[]): string {
@@ -102,7 +105,8 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
   switch (decision.kind) {
     case 'facts': {
       const [first] = decision.topicIds;
-      const text = paragraphs(body(decision.passages, lang, citations), validity(decision.passages, lang), moreInfo(topic(first), lang), citations.footer(lang));
+      const facts = body(decision.passages, lang, citations);
+      const text = paragraphs(facts, validity(decision.passages, lang), moreInfo(topic(first), lang, facts), citations.footer(lang));
       return reply('answer', text, [...followUps(topic(first), decision.passages, lang), person], decision.topicIds, decision.confidence);
     }
     case 'advice': {

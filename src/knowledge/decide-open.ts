@@ -2,7 +2,7 @@ import type { Decision } from './decision.js';
 import type { Knowledge, Passage } from './model.js';
 import type { ScoredPassage } from './retriever.js';
 import type { Field } from './schema.js';
-import { best, gapsFor, overview, rankBonus, type QuestionContext } from './select.js';
+import { best, gapsFor, overview, rankBonus, STARTING_ROUTES, type QuestionContext } from './select.js';
 import type { Reading } from './understand.js';
 
 /** An open question is answered when the best fact holds half of its weighted words, */
@@ -13,19 +13,16 @@ const ANSWERS_LONG = { coverage: 0.3, evidence: 10 };
 const SUITS = 4;
 /** Words that name "a programme" without saying which. */
 const GENERIC = new Set(['opleiding', 'training', 'traject', 'programma', 'cursus', 'course', 'programme', 'program', 'regeling', 'route', 'scheme']);
-/** The main routes offered when it is not yet clear which one fits. */
-export const STARTING_ROUTES = ['zij-instroom', 'onderwijs-challenge', 'pedagogisch-verbinder', 'onderwijsambassadeur', 'las-1'];
 /** The fields that say whom a route fits. */
 const FITS: readonly string[] = ['what', 'audience', 'requirements'];
 const ROUTE_FIELDS: readonly Field[] = ['duration', 'costs', 'requirements', 'start', 'provider', 'audience', 'contact', 'next_step'];
 
 /** Someone who tells about themselves: the topics that fit what they said, each with what it is and why it fits. */
 function advise(ranked: readonly Ranked[], topicEvidence: ReadonlyMap<string, number>, knowledge: Knowledge, forSchool: boolean): Decision | undefined {
-  // Advice is about routes and programmes; an article only counts by its names and keywords (a group of people such
-  // as "herintreders"), never by its figures.
+  // What fits shows in a topic's names and keywords, and in what a route is and whom it is for; an article counts by
+  // its names only (a group such as "herintreders"), never by its figures. Schemes fund schools: they fit someone
+  // who speaks for a school, not a person looking for a route.
   const isRoute = (id: string | null): id is string => id !== null && knowledge.topicById.get(id)?.kind !== 'article';
-  // What fits a person shows in who a route is for and what it is, not in its figures or dates.
-  // Schemes fund schools: they fit someone who speaks for a school, not a person looking for a route.
   const fitsAsker = (id: string) => forSchool || knowledge.topicById.get(id)?.kind !== 'scheme';
   const relevance = new Map([...topicEvidence].filter(([id]) => fitsAsker(id)));
   for (const r of ranked) {

@@ -1,13 +1,12 @@
-import { decideOpen, STARTING_ROUTES, wantsAdvice } from './decide-open.js';
+import { decideOpen, wantsAdvice } from './decide-open.js';
 import { decideForTopics, overviewOf } from './decide-topic.js';
 import type { Decision, Smalltalk } from './decision.js';
 import type { Knowledge, Passage, Topic } from './model.js';
-import { mentions, namedTerms, type QuestionContext } from './select.js';
+import { mentions, namedTerms, STARTING_ROUTES, type QuestionContext } from './select.js';
 import { isStopword } from './text.js';
 import { inside, type Reading, type Signal } from './understand.js';
 
 const SMALLTALK_ORDER: readonly (Smalltalk & Signal)[] = ['thanks', 'goodbye', 'howAreYou', 'greeting'];
-
 
 /** Words of the message that are neither stopwords nor part of the given signals. */
 function wordsBeyond(reading: Reading, signals: readonly Signal[]): string[] {

@@ -37,7 +37,7 @@ function processTerm(term: string, lang: Lang): string | null {
 /** Field names end in their language, so indexing can pick the right stemmer. */
 const langOfField = (field: string | undefined): Lang => (field?.endsWith('en') ? 'en' : 'nl');
 
-/** Share of the facts a word must be in to be left out of the search itself (see search()). */
+/** A word in more than this share of the facts is left out of the search itself (see search()). */
 const COMMON_SHARE = 0.12;
 
 /** At most this many words of a question go into the search itself (see search()). */
@@ -213,10 +213,9 @@ export class Retriever {
 
   private search(index: MiniSearch, query: Query, only: ((p: Passage) => boolean) | undefined, limit: number): ScoredPassage[] {
     if (!query.words.length || index.documentCount === 0) return [];
-    // Words in a fifth or more of the facts ("utrecht", "onderwijs") hardly change the ranking but make the search
-    // slow: they are left out of it and only checked on the results, so they still count as matched.
-    // Only the most telling words of a long question are searched (rarest first); the others are checked on the
-    // results, so they still count as matched.
+    // Common words ("utrecht", "onderwijs") hardly change the ranking but make the search slow, and so do the many
+    // words of a long question: only the rarest few are searched, the others are checked on the results, so they
+    // still count as matched.
     const termOf = (word: string) => processTerm(word, query.lang);
     const df = (word: string) => this.documentFrequency[query.lang].get(termOf(word) ?? '') ?? 0;
     const byRarity = [...query.words].sort((a, b) => df(a) - df(b));

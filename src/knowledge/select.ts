@@ -10,6 +10,9 @@ export interface QuestionContext {
 
 export const MAX_FACTS = 3;
 
+/** The main routes offered when it is not yet clear which one fits. */
+export const STARTING_ROUTES = ['zij-instroom', 'onderwijs-challenge', 'pedagogisch-verbinder', 'onderwijsambassadeur', 'las-1'];
+
 /** The gaps a question touches, for the topics it is about. */
 export function gapsFor(reading: Reading, topicIds: readonly string[]): Gap[] {
   return reading.gaps.filter((g) => g.topics.length === 0 || g.topics.some((t) => topicIds.includes(t)));
