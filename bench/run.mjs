@@ -15,7 +15,7 @@ const knowledge = await import(path.join(root, 'dist/src/knowledge/index.js'));
 
 const C = 50;
 const M = 20;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const TEXTS = ['Hoe lang duurt de Onderwijs Challenge?', 'Wat is zij-instroom?', 'Wat is de Ad-PEP opleiding?', 'Wie kan Pedagogisch Verbinder worden?', 'Wat is LAS II?'];
 
 async function freePort() {
@@ -38,6 +38,12 @@ async function start(name, args, env) {
   throw new Error(`${name} did not start`);
 }
 
+/** CPU time a process has used so far, in milliseconds (user + system, from /proc). */
+async function cpuMs(pid) {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')).split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function peakMemoryMb(pid) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
@@ -58,15 +64,21 @@ await copyFile(path.join(shared, 'tools/echo-bot/index.mjs'), path.join(work, 'e
 const echo = await start('echo bot', [path.join(work, 'echo-bot/index.mjs')], {});
 const bot = await start('onderwijsloket bot', [path.join(root, 'dist/src/main.js')], { DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'info' });
 try {
-  for (const target of [echo, bot]) await load({ bot: target.url, C: 10, M: 3, texts: TEXTS });
+  // Warm-up: both servers get the same traffic first, so that neither is measured while still being compiled.
+  for (const target of [echo, bot]) await load({ bot: target.url, C, M: 5, texts: TEXTS });
   const results = { [echo.name]: [], [bot.name]: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const target of [echo, bot]) results[target.name].push(await load({ bot: target.url, C, M, texts: TEXTS }));
+    for (const target of [echo, bot]) {
+      const before = await cpuMs(target.child.pid);
+      const result = await load({ bot: target.url, C, M, texts: TEXTS });
+      results[target.name].push({ ...result, cpuPerTurn: ((await cpuMs(target.child.pid)) - before) / result.turns });
+    }
   }
   const summary = (name) => ({
     tps: median(results[name].map((r) => r.tps)),
     p50: median(results[name].map((r) => r.p50)),
     p95: median(results[name].map((r) => r.p95)),
+    cpu: median(results[name].map((r) => r.cpuPerTurn)),
     errors: results[name].reduce((s, r) => s + r.errors, 0),
     empty: results[name].reduce((s, r) => s + r.empty, 0),
   });
@@ -91,8 +103,8 @@ try {
 
   const fmt = (n) => n.toFixed(2);
   console.log(`\nLoad: ${C} concurrent conversations x ${M} questions, median of ${ROUNDS} alternating rounds (same machine, same run)`);
-  console.log(`  ${'bot'.padEnd(20)} ${'turns/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} errors empty`);
-  for (const [name, s] of [[echo.name, e], [bot.name, b]]) console.log(`  ${name.padEnd(20)} ${fmt(s.tps).padStart(9)} ${fmt(s.p50).padStart(8)} ${fmt(s.p95).padStart(8)} ${String(s.errors).padStart(6)} ${String(s.empty).padStart(5)}`);
+  console.log(`  ${'bot'.padEnd(20)} ${'turns/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'cpu ms/turn'.padStart(12)} errors empty`);
+  for (const [name, s] of [[echo.name, e], [bot.name, b]]) console.log(`  ${name.padEnd(20)} ${fmt(s.tps).padStart(9)} ${fmt(s.p50).padStart(8)} ${fmt(s.p95).padStart(8)} ${fmt(s.cpu).padStart(12)} ${String(s.errors).padStart(6)} ${String(s.empty).padStart(5)}`);
   console.log(`  throughput ratio bot/echo: ${fmt(b.tps / e.tps)} (target >= 0.8)`);
   console.log(`  p95 latency ratio bot/echo: ${fmt(b.p95 / e.p95)} (target <= 1.5)`);
   console.log(`\nAnswering time per question (${questions.length} dev questions x 20, ${curated.passages.length} facts + ${documents.length} document passages):`);

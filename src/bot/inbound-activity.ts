@@ -2,15 +2,16 @@ import { z } from 'zod/v4';
 
 /**
  * The least an incoming activity must have for the bot to answer it: where to reply (serviceUrl, conversation),
- * who is talking to whom and what kind of activity it is. Anything else is left to the adapter.
+ * who is talking to whom and what kind of activity it is. Anything else is left to the adapter; only these fields
+ * are checked (and copied), so checking stays cheap.
  */
-const inboundActivitySchema = z.looseObject({
+const inboundActivitySchema = z.object({
   type: z.string().min(1),
   channelId: z.string().min(1),
   serviceUrl: z.url(),
-  conversation: z.looseObject({ id: z.string().min(1) }),
-  from: z.looseObject({ id: z.string().min(1) }),
-  recipient: z.looseObject({ id: z.string().min(1) }),
+  conversation: z.object({ id: z.string().min(1) }),
+  from: z.object({ id: z.string().min(1) }),
+  recipient: z.object({ id: z.string().min(1) }),
   text: z.string().max(10_000).optional(),
 });
 

@@ -17,7 +17,7 @@ export function createServer({ adapter, app, logger, health }: ServerDeps): Serv
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
-    logger.debug({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'http');
+    if (logger.isLevelEnabled('debug')) logger.debug({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'http');
   });
 
   server.get('/healthz', (_req, res, next) => {
