@@ -19,6 +19,10 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
     DATA_DIR: z.string().trim().min(1).default('data'),
+    DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// connection URL' }).optional()),
+    DATABASE_SCHEMA: optionalText.pipe(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a lowercase schema name').optional()),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -52,6 +56,12 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   knowledgeDir: string;
   dataDir: string;
+  /** PostgreSQL when a URL is set; the embedded database in dataDir otherwise. */
+  database: { url?: string; schema?: string };
+  /** Days that personal data of tickets (and idle conversation state) is kept. */
+  retentionDays: number;
+  /** Where people reach the bot's own pages, such as the privacy statement; default: the address it listens on. */
+  publicUrl?: string;
   /** Absent: local development mode, requests are not authenticated (as botbuilder does without an app id). */
   credentials?: BotCredentials;
 }
@@ -78,6 +88,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     knowledgeDir: path.resolve(e.KNOWLEDGE_DIR),
     dataDir: path.resolve(e.DATA_DIR),
+    database: { ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}), ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) },
+    retentionDays: e.RETENTION_DAYS,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/$/, '') } : {}),
     ...(credentials ? { credentials } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { KnowledgeError } from './knowledge/index.js';
 import { createLogger } from './log.js';
 import { startService } from './service.js';
+import { DatabaseError } from './store/index.js';
 
 /** Entry point: the only module with side effects at start-up. */
 async function main(): Promise<void> {
@@ -20,9 +21,10 @@ async function main(): Promise<void> {
   try {
     service = await startService(config, logger);
   } catch (error) {
-    if (error instanceof KnowledgeError) {
-      logger.fatal({ reason: error.message }, 'knowledge could not be loaded');
-      console.error(`Knowledge error: ${error.message}`);
+    if (error instanceof KnowledgeError || error instanceof DatabaseError) {
+      const what = error instanceof KnowledgeError ? 'Knowledge' : 'Database';
+      logger.fatal({ reason: error.message }, `${what.toLowerCase()} could not be loaded`);
+      console.error(`${what} error: ${error.message}`);
       process.exit(1);
     }
     throw error;

@@ -10,7 +10,7 @@ function clip(text: string, max: number): string {
 }
 
 /** The schema.org Message entity with a citation list, the form Teams and Web Chat render. */
-function citationEntity(reply: Reply): Entity {
+function citationEntity(reply: Reply<string>): Entity {
   return {
     type: 'https://schema.org/Message',
     '@type': 'Message',
@@ -30,7 +30,7 @@ function citationEntity(reply: Reply): Entity {
 }
 
 /** A reply as a Bot Framework message activity: text, suggested actions and, when it has sources, citations. */
-export function replyActivity(reply: Reply): Partial<Activity> {
+export function replyActivity(reply: Reply<string>): Partial<Activity> {
   return {
     type: ActivityTypes.Message,
     text: reply.text,
@@ -44,14 +44,26 @@ export function replyActivity(reply: Reply): Partial<Activity> {
   };
 }
 
-/** The decision record of a turn; botbuilder only delivers traces to the Emulator channel. */
-export function turnTrace(reply: Reply) {
+/**
+ * The decision record of a turn (intent, routes, sources, confidence, dialog), as a trace activity: botbuilder
+ * delivers it only on the Emulator channel. It never holds what the person typed.
+ */
+export function traceActivity(replies: readonly Reply<string>[], dialog?: string): Partial<Activity> {
+  const last = replies.at(-1);
+  const unique = <T>(items: T[]) => [...new Set(items)];
   return {
-    intent: reply.intent,
-    routes: reply.routeIds,
-    topics: reply.topicIds,
-    sources: reply.citations.map((c) => ({ doc: c.source.id, section: c.section, ...(c.lines ? { lines: c.lines } : {}) })),
-    confidence: Math.round(reply.confidence * 100) / 100,
-    lang: reply.lang,
+    type: ActivityTypes.Trace,
+    name: TURN_TRACE_NAME,
+    label: 'Decision record of this turn',
+    valueType: 'https://utrechtleert.nl/schemas/onderwijsloket-turn',
+    value: {
+      intent: last?.intent,
+      ...(dialog ? { dialog } : {}),
+      routes: unique(replies.flatMap((r) => r.routeIds)),
+      topics: unique(replies.flatMap((r) => r.topicIds)),
+      sources: replies.flatMap((r) => r.citations.map((c) => ({ doc: c.source.id, section: c.section, ...(c.lines ? { lines: c.lines } : {}) }))),
+      confidence: Math.round(Math.min(...replies.map((r) => r.confidence)) * 100) / 100,
+      lang: last?.lang,
+    },
   };
 }

@@ -8,20 +8,31 @@ export interface ServerDeps {
   adapter: TeamsAdapter;
   app: { run(context: TurnContext): Promise<boolean> };
   logger: Logger;
-  health: () => Record<string, unknown>;
+  /** The service's own check; `ok: false` makes /healthz answer 503. */
+  health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+  privacyPage: (lang: 'nl' | 'en') => string;
 }
 
-/** The HTTP server: the Bot Framework endpoint and a health check. */
-export function createServer({ adapter, app, logger, health }: ServerDeps): Server {
+/** The HTTP server: the Bot Framework endpoint, a health check and the privacy statement. */
+export function createServer({ adapter, app, logger, health, privacyPage }: ServerDeps): Server {
   const server = restify.createServer({ name: 'onderwijsloket-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
     if (logger.isLevelEnabled('debug')) logger.debug({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'http');
   });
 
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok', ...health() });
+  server.get('/healthz', async (_req, res) => {
+    const { ok, ...details } = await health();
+    res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', ...details });
+  });
+
+  server.get('/privacy', (req, res, next) => {
+    const asked = (req.query as { lang?: unknown } | undefined)?.lang;
+    const lang = asked === 'en' || asked === 'nl' ? asked : /^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'nl';
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-language': lang });
+    res.end(privacyPage(lang));
     next();
   });
 

@@ -1,5 +1,6 @@
 import { compose, type Reply } from './compose.js';
 import { decide } from './decide.js';
+import { wantsAdvice } from './decide-open.js';
 import { MESSAGES } from './messages.js';
 import type { Knowledge, Lang } from './model.js';
 import { Retriever } from './retriever.js';
@@ -9,8 +10,10 @@ import { gapMatchers, readMessage } from './understand.js';
 
 export interface Question {
   text: string;
-  /** Language to use when the message itself does not tell (channel locale, earlier turns). */
+  /** Language to use when the message itself does not tell (the channel's locale). */
   fallbackLang?: Lang;
+  /** The language the conversation is in so far: only a message clearly in the other language changes it. */
+  conversationLang?: Lang;
   /** Topic of the previous answer in this conversation, for follow-up questions. */
   lastTopicId?: string;
 }
@@ -36,14 +39,15 @@ export function createAnswerer(knowledge: Knowledge, options: { cache?: boolean 
   const gaps = gapMatchers(knowledge.gaps);
   const recent = new Map<string, Reply>();
   const answer = (question: Question): Reply => {
-    const reading = readMessage(question.text, question.fallbackLang, recognizer, gaps);
+    const reading = readMessage(question.text, question.conversationLang ?? question.fallbackLang, recognizer, gaps, question.conversationLang ? 2 : 1);
     const context = { retriever, ...(question.lastTopicId ? { lastTopicId: question.lastTopicId } : {}) };
-    return compose(decide(reading, knowledge, context), reading.lang, knowledge);
+    const reply = compose(decide(reading, knowledge, context), reading.lang, knowledge);
+    return wantsAdvice(reading) ? { ...reply, wantsAdvice: true } : reply;
   };
   return {
     answer(question) {
       if (options.cache === false) return answer(question);
-      const key = `${question.fallbackLang ?? ''}\u0000${question.lastTopicId ?? ''}\u0000${question.text}`;
+      const key = `${question.fallbackLang ?? ''}\u0000${question.conversationLang ?? ''}\u0000${question.lastTopicId ?? ''}\u0000${question.text}`;
       let reply = recent.get(key);
       if (reply) recent.delete(key);
       else reply = Object.freeze(answer(question));

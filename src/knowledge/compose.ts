@@ -1,4 +1,5 @@
 import type { Decision } from './decision.js';
+import { CitationList, paragraphs } from './citation-list.js';
 import { MESSAGES } from './messages.js';
 import type { Citation, Knowledge, Lang, Passage, Topic } from './model.js';
 import type { Field } from './schema.js';
@@ -6,9 +7,9 @@ import type { Field } from './schema.js';
 export type Intent = Exclude<Decision['kind'], 'facts'> | 'answer';
 
 /** A reply ready to send: visible text with its "Bron:" line, the citations behind it and suggested next messages. */
-export interface Reply {
+export interface Reply<I extends string = Intent> {
   lang: Lang;
-  intent: Intent;
+  intent: I;
   text: string;
   citations: Citation[];
   suggestions: string[];
@@ -16,46 +17,12 @@ export interface Reply {
   /** The topics that are routes or programmes (not general articles). */
   routeIds: string[];
   confidence: number;
+  /** The message asks what fits the person (a route, a programme), not something about a named one. */
+  wantsAdvice?: boolean;
 }
 
 const FOLLOW_UP_ORDER: readonly Field[] = ['what', 'contact', 'duration', 'requirements', 'start', 'costs', 'audience', 'provider', 'results'];
 const MAX_SUGGESTIONS = 4;
-
-function citationKey(c: Citation): string {
-  return `${c.source.id}#${c.section}`;
-}
-
-function citationLabel(c: Citation, lang: Lang): string {
-  return `${c.source.short[lang]}, ${c.section}`;
-}
-
-/** Numbers each distinct source once; the fact text gets its markers, the footer lists the sources. */
-class CitationList {
-  readonly items: Citation[] = [];
-
-  mark(passage: Passage): string {
-    const numbers = passage.citations.map((c) => {
-      let index = this.items.findIndex((i) => citationKey(i) === citationKey(c));
-      if (index < 0) index = this.items.push(c) - 1;
-      return `[${index + 1}]`;
-    });
-    return [...new Set(numbers)].join('');
-  }
-
-  footer(lang: Lang): string {
-    if (!this.items.length) return '';
-    const list = this.items.map((c, i) => (this.items.length > 1 ? `[${i + 1}] ` : '') + citationLabel(c, lang));
-    return `${MESSAGES[lang].sourceLabel(this.items.length)}: ${list.join('; ')}`;
-  }
-}
-
-function passageText(passage: Passage, lang: Lang): string {
-  return passage.text[lang] ?? passage.text.nl ?? passage.text.en ?? '';
-}
-
-function body(passages: readonly Passage[], lang: Lang, citations: CitationList): string {
-  return passages.map((p) => `${passageText(p, lang)} ${citations.mark(p)}`).join(' ');
-}
 
 function validity(passages: readonly Passage[], lang: Lang): string {
   const notes = [...new Set(passages.flatMap((p) => (p.validity ? [p.validity[lang]] : [])))];
@@ -79,9 +46,6 @@ function moreInfo(topic: Topic | undefined, lang: Lang, answer: string): string 
   return answer.includes(bare) ? '' : `${MESSAGES[lang].moreInfo}: ${shown}`;
 }
 
-function paragraphs(...parts: string[]): string {
-  return parts.filter((p) => p.trim().length > 0).join('\n\n');
-}
 
 /** Puts a decision into words in the language of the question. */
 export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): Reply {
@@ -105,12 +69,12 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
   switch (decision.kind) {
     case 'facts': {
       const [first] = decision.topicIds;
-      const facts = body(decision.passages, lang, citations);
+      const facts = citations.text(decision.passages, lang);
       const text = paragraphs(facts, validity(decision.passages, lang), moreInfo(topic(first), lang, facts), citations.footer(lang));
       return reply('answer', text, [...followUps(topic(first), decision.passages, lang), person], decision.topicIds, decision.confidence);
     }
     case 'advice': {
-      const groups = decision.groups.map((g) => `${name(g.topicId)}: ${body(g.passages, lang, citations)}`);
+      const groups = decision.groups.map((g) => `${name(g.topicId)}: ${citations.text(g.passages, lang)}`);
       const all = decision.groups.flatMap((g) => g.passages);
       const text = paragraphs(m.advice, ...groups, validity(all, lang), m.adviceMore, citations.footer(lang));
       const options = decision.groups.map((g) => label(g.topicId));
@@ -119,7 +83,7 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
     case 'document': {
       const [passage] = decision.passages;
       const title = passage?.citations[0]?.source.title ?? '';
-      const text = paragraphs(`${m.fromDocument(title)} ${body(decision.passages, lang, citations)}`, citations.footer(lang));
+      const text = paragraphs(`${m.fromDocument(title)} ${citations.text(decision.passages, lang)}`, citations.footer(lang));
       return reply('document', text, [person], [], decision.confidence);
     }
     case 'unknown': {
@@ -130,7 +94,7 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
         : decision.field && t
           ? m.unknownField(decision.field, t.label[lang])
           : m.unknown;
-      const related = decision.related.length ? `${m.related} ${body(decision.related, lang, citations)}` : '';
+      const related = decision.related.length ? `${m.related} ${citations.text(decision.related, lang)}` : '';
       const text = paragraphs(opening, related, outside ? m.steerBack : m.offerPerson, validity(decision.related, lang), citations.footer(lang));
       const suggestions = outside ? [m.whichRoute, person] : [person, ...followUps(t, decision.related, lang)];
       return reply(outside ? 'out_of_scope' : 'unknown', text, suggestions, t ? [t.id] : [], decision.confidence);
@@ -141,9 +105,11 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
       return reply('route_help', m.routeHelp, [...decision.topicIds.map(label), person], decision.topicIds, 0.5);
     case 'handoff': {
       const t = topic(decision.topicId);
-      const about = t && decision.related.length ? `${m.handoffTopic(t.name[lang])} ${body(decision.related, lang, citations)}` : '';
+      const about = t && decision.related.length ? `${m.handoffTopic(t.name[lang])} ${citations.text(decision.related, lang)}` : '';
       return reply('handoff', paragraphs(m.handoff, about, citations.footer(lang)), [m.whichRoute], t ? [t.id] : []);
     }
+    case 'unhappy':
+      return reply('unhappy', paragraphs(m.unhappy, m.offerPerson), [person, m.whichRoute]);
     case 'smalltalk':
       return reply('smalltalk', m[decision.which], [m.whichRoute, label('zij-instroom'), label('onderwijs-challenge'), person]);
     case 'refusal': {

@@ -26,6 +26,13 @@ function smalltalk(reading: Reading): Decision | undefined {
   return undefined;
 }
 
+/** Someone who wants a person: what the knowledge says about the topic they named comes along. */
+function handoff(reading: Reading, knowledge: Knowledge): Decision {
+  const topic = reading.topics[0] ? knowledge.topicById.get(reading.topics[0].topicId) : undefined;
+  const related = topic ? [...(topic.fields.contact ?? []), ...(topic.fields.facts ?? [])].slice(0, 2) : [];
+  return { kind: 'handoff', ...(topic ? { topicId: topic.id } : {}), related };
+}
+
 /** Decides what kind of reply a message needs; knowledge questions go on to decideQuestion. */
 export function decide(reading: Reading, knowledge: Knowledge, context: QuestionContext): Decision {
   const s = reading.signals;
@@ -37,14 +44,14 @@ export function decide(reading: Reading, knowledge: Knowledge, context: Question
     return { kind: 'refusal', ...(useful ? { then: rest } : {}) };
   }
 
+  if (s.has('unhappy')) return { kind: 'unhappy' };
+  // "Liever praat ik met een mens" asks for a person; "ben jij een mens?" asks what the bot is.
+  if (s.has('human') && s.has('wish')) return handoff(reading, knowledge);
+
   const chat = smalltalk(reading);
   if (chat) return chat;
 
-  if (s.has('human')) {
-    const topic = reading.topics[0] ? knowledge.topicById.get(reading.topics[0].topicId) : undefined;
-    const related = topic ? [...(topic.fields.contact ?? []), ...(topic.fields.facts ?? [])].slice(0, 2) : [];
-    return { kind: 'handoff', ...(topic ? { topicId: topic.id } : {}), related };
-  }
+  if (s.has('human')) return handoff(reading, knowledge);
 
   if (s.has('routeHelp') && !reading.topics.length && wordsBeyond(reading, ['routeHelp', 'situation']).length <= 2) {
     return { kind: 'route_help', topicIds: STARTING_ROUTES.filter((id) => knowledge.topicById.has(id)) };

@@ -11,6 +11,7 @@ export type Decision =
   | { kind: 'unknown'; topicId?: string; field?: Field; gaps: Gap[]; related: Passage[]; confidence: number }
   | { kind: 'clarify'; topicIds: string[] }
   | { kind: 'handoff'; topicId?: string; related: Passage[] }
+  | { kind: 'unhappy' }
   | { kind: 'smalltalk'; which: Smalltalk }
   | { kind: 'route_help'; topicIds: string[] }
   | { kind: 'refusal'; then?: Decision }

@@ -15,17 +15,18 @@ const MARKERS: Record<Lang, ReadonlySet<string>> = {
 };
 
 /**
- * The language of a message: the side with more marker words wins; a tie falls back to the channel's locale
- * (or the language used before in the conversation), then to Dutch.
+ * The language of a message: the side with at least `margin` more marker words wins; otherwise the fallback (the
+ * conversation's language, or the channel's locale), then Dutch. A conversation keeps its language unless a
+ * message is clearly in the other one ("Breng me in contact" is not English).
  */
-export function detectLanguage(words: readonly string[], fallback?: Lang): Lang {
+export function detectLanguage(words: readonly string[], fallback?: Lang, margin = 1): Lang {
   let nl = 0;
   let en = 0;
   for (const token of words) {
     if (MARKERS.nl.has(token)) nl++;
     if (MARKERS.en.has(token)) en++;
   }
-  if (nl !== en) return nl > en ? 'nl' : 'en';
+  if (Math.abs(nl - en) >= margin) return nl > en ? 'nl' : 'en';
   return fallback ?? 'nl';
 }
 

@@ -18,7 +18,7 @@ export class KnowledgeError extends Error {
   override name = 'KnowledgeError';
 }
 
-async function readYaml(file: string): Promise<unknown> {
+export async function readYaml(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -32,7 +32,7 @@ async function readYaml(file: string): Promise<unknown> {
   }
 }
 
-function parseWith<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+export function parseWith<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);

@@ -18,6 +18,14 @@ export const SIGNALS = {
     'back office', 'klacht', 'een adviseur', 'human', 'real person', 'an advisor', 'an adviser', 'call me', 'email me', 'e-mail me',
     'mail me', 'pass my question', 'pass on my question', 'complaint', 'speak to', 'speak with', 'talk to',
   ]),
+  /** Someone unhappy with the help they get: they should be offered a person. */
+  unhappy: phraseMatcher([
+    'je begrijpt me niet', 'je begrijpt het niet', 'je snapt het niet', 'je snapt me niet', 'begrijp je me niet', 'snap je het niet',
+    'heb ik niks aan', 'heb ik niets aan', 'hier heb ik niks', 'nutteloos', 'waardeloos', 'zinloos', 'slechte bot', 'stomme bot',
+    'domme bot', 'helpt niet', 'helpt me niet', 'helpt mij niet', 'frustrerend', 'gefrustreerd', 'irritant', 'ik word gek',
+    'useless', 'not helpful', 'unhelpful', 'doesnt help', 'does not help', 'not helping', 'you dont understand',
+    'you do not understand', 'stupid bot', 'annoying', 'frustrating', 'frustrated', 'waste of time', 'tijdverspilling',
+  ]),
   /** Attempts to change the bot's instructions or to get at data it must not give. */
   injection: phraseMatcher([
     'negeer', 'vergeet alles', 'vergeet je', 'vergeet wat', 'instructies', 'systeemprompt', 'system prompt', 'prompt',
@@ -59,7 +67,7 @@ export const SIGNALS = {
   schoolPerspective: phraseMatcher(['onze school', 'wij zijn een', 'als school', 'ons team', 'onze scholen', 'our school', 'my school', 'we are a', 'as a school', 'our team']),
   /** Saying what one would like to do or become. */
   wish: phraseMatcher([
-    'wil', 'willen', 'zou graag', 'zou willen', 'overweeg', 'twijfel', 'droom', 'want', 'wants',
+    'wil', 'willen', 'zou graag', 'zou willen', 'liever', 'overweeg', 'twijfel', 'droom', 'want', 'wants', 'rather',
     'want to', 'would like', 'like to', 'love to', 'considering', 'thinking about', 'thinking of', 'not sure whether', 'hoping to',
   ]),
   /** Telling about one's own situation: a request for advice. */

@@ -39,9 +39,9 @@ export function gapMatchers(gaps: readonly Gap[]): GapMatcher[] {
   return gaps.map((gap) => ({ gap, matcher: phraseMatcher(gap.triggers) }));
 }
 
-export function readMessage(text: string, fallbackLang: Lang | undefined, recognizer: TopicRecognizer, gaps: readonly GapMatcher[]): Reading {
+export function readMessage(text: string, fallbackLang: Lang | undefined, recognizer: TopicRecognizer, gaps: readonly GapMatcher[], langMargin = 1): Reading {
   const words = tokenize(text);
-  const lang = detectLanguage(words, fallbackLang);
+  const lang = detectLanguage(words, fallbackLang, langMargin);
   const topics = recognizer.recognize(words);
   const aspects = readAspects(words, (i) => inside(i, topics));
   const signals = new Map<Signal, PhraseHit[]>();

@@ -20,9 +20,23 @@ describe('the bot over the Bot Framework protocol', () => {
   it('reports healthy once the knowledge is loaded', async () => {
     const response = await fetch(`${service.url}/healthz`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { status: string; topics: number };
+    const body = (await response.json()) as { status: string; topics: number; database: string };
     expect(body.status).toBe('ok');
+    expect(body.database).toBe('embedded');
     expect(body.topics).toBeGreaterThan(20);
+  });
+
+  it('serves the privacy statement the consent links to, in Dutch and English', async () => {
+    const nl = await fetch(`${service.url}/privacy`);
+    expect(nl.status).toBe(200);
+    expect(nl.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await nl.text();
+    expect(page).toContain('<html lang="nl">');
+    expect(page).toContain('90 dagen na je aanvraag');
+    expect(page).toContain('welkom@utrechtleert.nl');
+    expect(page).toContain('margriet@utrechtleert.nl');
+    const en = await (await fetch(`${service.url}/privacy?lang=en`)).text();
+    expect(en).toContain('90 days after your request');
   });
 
   it('welcomes a new conversation as a digital assistant, with a way to a person', async () => {
@@ -74,7 +88,7 @@ describe('the bot over the Bot Framework protocol', () => {
     const secret = 'Mijn naam is Jan Jansen, jan@example.org';
     await channel.conversation().say(secret);
     const logged = JSON.stringify(service.logs.lines);
-    expect(logged).toContain('turn answered');
+    expect(logged).toContain('turn handled');
     expect(logged).not.toContain('Jansen');
     expect(logged).not.toContain('jan@example.org');
   });

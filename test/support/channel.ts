@@ -51,8 +51,9 @@ export class FakeChannel {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
-  conversation(locale = 'nl-NL'): FakeConversation {
-    return new FakeConversation(this, `conv-${randomUUID()}`, locale);
+  /** A new conversation, or one that exists already (by its id), e.g. after the bot restarted. */
+  conversation(locale = 'nl-NL', id = `conv-${randomUUID()}`): FakeConversation {
+    return new FakeConversation(this, id, locale);
   }
 
   activity(conversationId: string, locale: string, fields: Record<string, unknown>): Record<string, unknown> {
@@ -62,7 +63,7 @@ export class FakeChannel {
       channelId: this.channelId,
       serviceUrl: this.serviceUrl,
       conversation: { id: conversationId },
-      from: { id: 'user-1', name: 'Bezoeker' },
+      from: { id: `user-${conversationId.slice(5, 13)}`, name: 'Bezoeker' },
       recipient: { id: 'bot', name: 'Onderwijsloket' },
       locale,
       ...fields,
@@ -81,24 +82,52 @@ export interface Turn {
   messages: SentActivity[];
   traces: SentActivity[];
   text: string;
+  /** The suggested actions offered with the replies. */
+  suggestions: string[];
 }
 
 export class FakeConversation {
+  /** The last activity posted, to deliver it again as a channel does when a request is slow. */
+  last?: Record<string, unknown>;
+
   constructor(private readonly channel: FakeChannel, readonly id: string, private readonly locale: string) {}
 
-  private async turn(fields: Record<string, unknown>): Promise<Turn> {
+  private turn(fields: Record<string, unknown>): Promise<Turn> {
+    this.last = this.channel.activity(this.id, this.locale, fields);
+    return this.deliver(this.last);
+  }
+
+  /** Posts an activity and collects what the bot sent while handling it. */
+  async deliver(activity: Record<string, unknown>): Promise<Turn> {
     const before = this.channel.sent.get(this.id)?.length ?? 0;
-    const response = await this.channel.post(this.channel.activity(this.id, this.locale, fields));
+    const response = await this.channel.post(activity);
     const activities = (this.channel.sent.get(this.id) ?? []).slice(before);
     const messages = activities.filter((a) => a.type === 'message');
-    return { status: response.status, activities, messages, traces: activities.filter((a) => a.type === 'trace'), text: messages.map((m) => m.text ?? '').join('\n') };
+    return {
+      status: response.status,
+      activities,
+      messages,
+      traces: activities.filter((a) => a.type === 'trace'),
+      text: messages.map((m) => m.text ?? '').join('\n'),
+      suggestions: messages.flatMap((m) => m.suggestedActions?.actions.map((action) => action.title) ?? []),
+    };
   }
 
   join(): Promise<Turn> {
-    return this.turn({ type: 'conversationUpdate', membersAdded: [{ id: 'bot' }, { id: 'user-1' }] });
+    return this.turn({ type: 'conversationUpdate', membersAdded: [{ id: 'bot' }, { id: this.userId }] });
   }
 
   say(text: string): Promise<Turn> {
     return this.turn({ type: 'message', text });
+  }
+
+  /** Every message the bot sent in this conversation so far. */
+  messages(): SentActivity[] {
+    return (this.channel.sent.get(this.id) ?? []).filter((a) => a.type === 'message');
+  }
+
+  /** The user id the channel gives this conversation's person. */
+  get userId(): string {
+    return `user-${this.id.slice(5, 13)}`;
   }
 }

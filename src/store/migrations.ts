@@ -1,0 +1,67 @@
+import type { Database } from './database.js';
+
+/**
+ * The schema, as numbered steps applied once each, in order, on the embedded database and on PostgreSQL alike.
+ * Never change a step that has shipped: add a new one.
+ */
+const MIGRATIONS: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      create table bot_state (
+        key text primary key,
+        document jsonb not null,
+        etag text not null,
+        updated_at timestamptz not null default now()
+      );
+      create table tickets (
+        id uuid primary key,
+        reference text not null unique,
+        idempotency_key text not null unique,
+        status text not null,
+        kind text not null,
+        reason text not null,
+        route_id text,
+        destination jsonb not null,
+        lang text not null,
+        conversation_key text,
+        user_key text,
+        name text,
+        email text,
+        phone text,
+        preferred_contact text,
+        preferred_time text,
+        question text,
+        summary text,
+        profile jsonb,
+        recommendation jsonb,
+        consent_at timestamptz not null,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        submitted_at timestamptz,
+        personal_data_deleted_at timestamptz
+      );
+      create index tickets_conversation on tickets (conversation_key);
+      create index tickets_user on tickets (user_key);
+      create index tickets_created on tickets (created_at);
+      create index bot_state_updated on bot_state (updated_at);
+    `,
+  },
+];
+
+/** Brings the schema up to date; safe to run from several processes at once. */
+export async function migrate(db: Database): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(764331)');
+    await tx.query('create table if not exists schema_migrations (version integer primary key, applied_at timestamptz not null default now())');
+    const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await tx.query('insert into schema_migrations (version) values ($1)', [m.version]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,37 @@
+import type { Logger } from '../log.js';
+import type { TicketStore } from './ticket-store.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A draft nobody has touched for a day was abandoned: its personal data goes. */
+const DRAFT_LIFETIME_MS = DAY_MS;
+const RUN_EVERY_MS = 60 * 60 * 1000;
+
+export interface RetentionDeps {
+  tickets: Pick<TicketStore, 'purgeExpired'>;
+  /** Conversation and user state. */
+  state: { deleteUntouchedSince(before: Date): Promise<number> };
+  retentionDays: number;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** Deletes what is kept longer than allowed: ticket personal data, abandoned drafts, idle conversation state. */
+export async function applyRetention({ tickets, state, retentionDays, logger, now = () => new Date() }: RetentionDeps) {
+  const at = now().getTime();
+  const expired = new Date(at - retentionDays * DAY_MS);
+  const { scrubbed, discarded } = await tickets.purgeExpired({ personalDataBefore: expired, draftsBefore: new Date(at - DRAFT_LIFETIME_MS) });
+  const conversations = await state.deleteUntouchedSince(expired);
+  logger.info({ event: 'retention', retentionDays, ticketsScrubbed: scrubbed, draftsDiscarded: discarded, stateItemsDeleted: conversations }, 'retention applied');
+  return { scrubbed, discarded, conversations };
+}
+
+/** Runs the retention now and then every hour until stopped; a failed run is logged and retried next time. */
+export function scheduleRetention(deps: RetentionDeps): { stop(): void } {
+  const run = () => {
+    applyRetention(deps).catch((error: unknown) => deps.logger.error({ event: 'retention', err: { message: (error as Error).message } }, 'retention failed'));
+  };
+  run();
+  const timer = setInterval(run, RUN_EVERY_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
