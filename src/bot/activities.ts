@@ -1,7 +1,13 @@
-import { ActionTypes, ActivityTypes, type Activity, type Entity } from 'botbuilder';
+import { ActionTypes, ActivityTypes, type Activity, type Entity, type TurnContext } from 'botbuilder';
 import type { Reply } from '../knowledge/index.js';
 
 export const TURN_TRACE_NAME = 'onderwijsloket.turn';
+
+/** The ids a log line carries about a turn: never its text. */
+export function activityIds(context: TurnContext) {
+  const a = context.activity;
+  return { activityId: a.id, conversationId: a.conversation?.id, channelId: a.channelId };
+}
 
 const ABSTRACT_MAX = 160;
 

@@ -1,8 +1,8 @@
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
-import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Storage } from 'botbuilder';
 import { langFromLocale, MESSAGES, type Answerer } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
-import { replyActivity, traceActivity } from './activities.js';
+import { activityIds, replyActivity, traceActivity } from './activities.js';
 import { createMessageHandler, type BotState, type ConversationDeps } from './conversation.js';
 
 export interface BotDeps extends ConversationDeps {
@@ -10,11 +10,6 @@ export interface BotDeps extends ConversationDeps {
   storage: Storage;
   answerer: Answerer;
   logger: Logger;
-}
-
-function ids(context: TurnContext) {
-  const a = context.activity;
-  return { activityId: a.id, conversationId: a.conversation?.id, channelId: a.channelId };
 }
 
 /**
@@ -31,16 +26,16 @@ export function createBotApp(deps: BotDeps): Application<BotState> {
     if (!joined.length) return;
     const reply = answerer.welcome(langFromLocale(context.activity.locale) ?? 'nl');
     await Promise.all([context.sendActivity(replyActivity(reply)), context.sendActivity(traceActivity([reply]))]);
-    logger.info({ ...ids(context), event: 'welcome' }, 'welcome sent');
+    logger.info({ ...activityIds(context), event: 'welcome' }, 'welcome sent');
   });
 
   app.activity(ActivityTypes.Message, createMessageHandler(deps));
 
   app.error(async (context, error) => {
-    logger.error({ ...ids(context), err: { type: error.name, message: error.message, stack: error.stack } }, 'turn failed');
+    logger.error({ ...activityIds(context), err: { type: error.name, message: error.message, stack: error.stack } }, 'turn failed');
     const lang = langFromLocale(context.activity.locale) ?? 'nl';
     await context.sendActivity(MESSAGES[lang].error).catch((sendError: unknown) => {
-      logger.error({ ...ids(context), err: String(sendError) }, 'could not send the error message');
+      logger.error({ ...activityIds(context), err: String(sendError) }, 'could not send the error message');
     });
   });
 

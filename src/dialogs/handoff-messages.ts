@@ -1,4 +1,5 @@
-import { CONTACT_EMAIL, type Lang } from '../knowledge/index.js';
+import { CONTACT_EMAIL, MESSAGES, type Lang } from '../knowledge/index.js';
+import { say, type DialogReply } from './flow.js';
 
 /** What the warm handoff says, in plain Dutch (B1) and English. */
 
@@ -127,3 +128,8 @@ const en: HandoffMessages = {
 };
 
 export const HANDOFF_MESSAGES: Record<Lang, HandoffMessages> = { nl, en };
+
+/** The confirmation of "verwijder mijn gegevens", with how many tickets went. */
+export function dataDeleted(lang: Lang, tickets: number): DialogReply {
+  return say(lang, 'forgotten', HANDOFF_MESSAGES[lang].deleted(tickets), { suggestions: [MESSAGES[lang].whichRoute] });
+}

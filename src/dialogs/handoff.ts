@@ -2,7 +2,7 @@ import { z } from 'zod/v4';
 import type { ContactDetails, Routing, TicketStore } from '../tickets/index.js';
 import { isBack, isPrivacyQuestion, yesOrNo } from './commands.js';
 import { parseName, parseReachable } from './contact-details.js';
-import { pick, say, type DialogReply, type Flow, type Input, type Step } from './flow.js';
+import { pick, say, type DialogReply, type Flow, type Input, type Settled, type Step } from './flow.js';
 import { HANDOFF_MESSAGES } from './handoff-messages.js';
 
 export const handoffRequestSchema = z.object({
@@ -28,7 +28,6 @@ const stateSchema = z.object({
   history: z.array(z.enum(STEPS)),
   ticketId: z.string().optional(),
   way: z.enum(['email', 'phone']).optional(),
-  misses: z.number().int().default(0),
 });
 export type HandoffState = z.infer<typeof stateSchema>;
 
@@ -72,10 +71,11 @@ export function createHandoffFlow({ tickets, routing, privacyUrl, retentionDays 
   };
 
   const go = (state: HandoffState, step: HandoffStep, lang: Input['lang'], before: DialogReply[] = []): Step<HandoffState> => {
-    const next = { ...state, step, history: [...state.history, state.step], misses: 0 };
+    const next = { ...state, step, history: [...state.history, state.step] };
     return { kind: 'continue', state: next, replies: [...before, prompt(next, lang)] };
   };
-  const stay = (state: HandoffState, lang: Input['lang'], problem: string): Step<HandoffState> => ({
+  /** The same step again, after a word on why. */
+  const stay = (state: HandoffState, lang: Input['lang'], problem: string): Settled<HandoffState> => ({
     kind: 'continue',
     state,
     replies: [say(lang, 'handoff', problem), prompt(state, lang, true)],
@@ -147,7 +147,7 @@ export function createHandoffFlow({ tickets, routing, privacyUrl, retentionDays 
         const { email, phone } = found.value;
         const way = email && phone ? undefined : email ? 'email' : 'phone';
         await add(state, { ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...(way ? { preferredContact: way } : {}) });
-        const next = { ...state, ...(way ? { way } : {}) } as HandoffState;
+        const next: HandoffState = way ? { ...state, way } : state;
         return go(next, !way ? 'way' : way === 'phone' ? 'time' : 'question', lang);
       }
       case 'way': {
@@ -177,7 +177,7 @@ export function createHandoffFlow({ tickets, routing, privacyUrl, retentionDays 
 
     async begin(request, input) {
       const first: HandoffStep = request.reason === 'unanswered' || request.reason === 'unhappy' ? 'offer' : 'consent';
-      const state: HandoffState = { request, step: first, history: [], misses: 0 };
+      const state: HandoffState = { request, step: first, history: [] };
       return { kind: 'continue', state, replies: [prompt(state, input.lang)] };
     },
 
@@ -189,7 +189,7 @@ export function createHandoffFlow({ tickets, routing, privacyUrl, retentionDays 
       if (isBack(input.text)) {
         const previous = state.history.at(-1);
         if (!previous) return { kind: 'continue', state, replies: [prompt(state, input.lang)] };
-        const back = { ...state, step: previous, history: state.history.slice(0, -1), misses: 0 };
+        const back = { ...state, step: previous, history: state.history.slice(0, -1) };
         return { kind: 'continue', state: back, replies: [prompt(back, input.lang)] };
       }
       return answer(state, input);
@@ -197,12 +197,11 @@ export function createHandoffFlow({ tickets, routing, privacyUrl, retentionDays 
 
     async reprompt(state, input, answered) {
       const m = HANDOFF_MESSAGES[input.lang];
-      const next = { ...state, misses: state.misses + 1 };
-      return { kind: 'continue', state: next, replies: [...(answered ? [] : [say(input.lang, 'handoff', m.notUnderstood)]), ...(answered ? [say(input.lang, 'handoff', m.resume)] : []), prompt(next, input.lang, true)] };
+      return stay(state, input.lang, answered ? m.resume : m.notUnderstood);
     },
 
     async onHumanRequest(state, input) {
-      return { kind: 'continue', state, replies: [say(input.lang, 'handoff', HANDOFF_MESSAGES[input.lang].busy), prompt(state, input.lang, true)] };
+      return stay(state, input.lang, HANDOFF_MESSAGES[input.lang].busy);
     },
 
     async stop(state, input) {

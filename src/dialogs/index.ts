@@ -1,9 +1,7 @@
 export { isDeleteRequest, isStop } from './commands.js';
-export { maskContactDetails } from './contact-details.js';
-export { say, type DialogIntent, type DialogReply, type Flow, type Input, type Step } from './flow.js';
+export type { DialogIntent, DialogReply, Flow, Input, Step } from './flow.js';
 export { createHandoffFlow, type HandoffRequest, type HandoffState } from './handoff.js';
-export { HANDOFF_MESSAGES } from './handoff-messages.js';
-export { readProfile, type Profile } from './profile.js';
-export { createQualifyFlow, type QualifyState } from './qualify.js';
-export { isClear, recommend, RULES } from './recommend.js';
-export { summarize, type TurnNote } from './summary.js';
+export { dataDeleted } from './handoff-messages.js';
+export { createQualifyFlow, type QualifyOptions, type QualifyState } from './qualify.js';
+export { memorySchema, rememberTurn, type Memory } from './memory.js';
+export { triage } from './triage.js';

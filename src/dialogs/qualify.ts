@@ -44,7 +44,7 @@ export function createQualifyFlow({ knowledge, routing }: QualifyDeps): Flow<Qua
 
   const question = (field: ProfileField, lang: Lang, before = ''): DialogReply => {
     const m = DIALOG_MESSAGES[lang];
-    const choices = Object.values(m.choices[field] as Record<string, string>);
+    const choices: string[] = Object.values(m.choices[field]);
     return say(lang, 'qualify', [before, m.questions[field]].filter(Boolean).join(' '), { suggestions: [...choices, m.skip] });
   };
 
@@ -124,9 +124,10 @@ export function createQualifyFlow({ knowledge, routing }: QualifyDeps): Flow<Qua
     const field = state.asked;
     if (!field) return proceed(state, lang);
     if (isSkip(text)) return proceed({ ...state, skipped: [...state.skipped, field] }, lang);
-    const chosen = pick(text, [DIALOG_MESSAGES.nl.choices[field], DIALOG_MESSAGES.en.choices[field]] as Record<string, string>[]);
-    const told: Profile = chosen ? { [field]: chosen } : readProfile(text);
-    const fields = Object.keys(told) as ProfileField[];
+    const labels = (lang: Lang) => Object.fromEntries(Object.entries(DIALOG_MESSAGES[lang].choices[field]));
+    const chosen = pick(text, [labels('nl'), labels('en')]);
+    const told: Profile = chosen ? profileSchema.parse({ [field]: chosen }) : readProfile(text);
+    const fields = PROFILE_FIELDS.filter((f) => told[f] !== undefined);
     if (!fields.length) return { kind: 'unclear', state };
     const answered = [...state.answered.filter((f) => !fields.includes(f)), ...fields];
     return proceed({ ...state, profile: { ...state.profile, ...told }, answered }, lang);
@@ -136,7 +137,7 @@ export function createQualifyFlow({ knowledge, routing }: QualifyDeps): Flow<Qua
     stateSchema,
 
     async begin({ profile }, input) {
-      const state: QualifyState = { phase: 'asking', profile, answered: Object.keys(profile) as ProfileField[], skipped: [], misses: 0 };
+      const state: QualifyState = { phase: 'asking', profile, answered: PROFILE_FIELDS.filter((f) => profile[f] !== undefined), skipped: [], misses: 0 };
       const field = nextQuestion(profile, [], available);
       if (!field) return advise(state, input.lang);
       const recs = recommend(profile, available);

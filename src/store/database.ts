@@ -45,6 +45,9 @@ async function embedded(dataDir: string): Promise<Database> {
 
 async function postgres(url: string, schema?: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  // An idle connection that breaks (the server restarts) is dropped by the pool; the next query connects anew.
+  // Without this listener the pool's 'error' event would end the process.
+  pool.on('error', () => undefined);
   try {
     const client = await pool.connect();
     client.release();
