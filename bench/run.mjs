@@ -107,7 +107,8 @@ try {
   for (const [name, s] of [[echo.name, e], [bot.name, b]]) console.log(`  ${name.padEnd(20)} ${fmt(s.tps).padStart(9)} ${fmt(s.p50).padStart(8)} ${fmt(s.p95).padStart(8)} ${fmt(s.cpu).padStart(12)} ${String(s.errors).padStart(6)} ${String(s.empty).padStart(5)}`);
   console.log(`  throughput ratio bot/echo: ${fmt(b.tps / e.tps)} (target >= 0.8)`);
   console.log('  (load.mjs speaks as the Emulator channel: per turn this bot posts its reply and the onderwijsloket.turn trace,');
-  console.log('   the echo bot only its reply; botbuilder drops traces on every other channel)');
+  console.log('   the echo bot only its reply; botbuilder drops traces on every other channel. This bot also writes');
+  console.log('   conversation state to its database every turn, so that dialogs survive a restart; the echo bot keeps it in memory)');
   console.log(`  p95 latency ratio bot/echo: ${fmt(b.p95 / e.p95)} (target <= 1.5)`);
   console.log(`\nAnswering time per question (${questions.length} dev questions x 20, ${curated.passages.length} facts + ${documents.length} document passages):`);
   console.log(`  p50 ${fmt(percentile(times, 0.5))} ms, p95 ${fmt(percentile(times, 0.95))} ms, p99 ${fmt(percentile(times, 0.99))} ms, max ${fmt(times.at(-1))} ms (target p95 < 2 ms)`);

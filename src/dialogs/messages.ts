@@ -71,7 +71,6 @@ const nl = {
   nextSteps: (destination: string) => `Wat wil je nu doen? Ik kan je in contact brengen met ${destination}. Zij helpen je verder met de volgende stap. Of lees eerst meer over de route.`,
   introduce: 'Breng me in contact',
   refine: 'Verfijn mijn advies',
-  startOver: 'Opnieuw beginnen',
   qualifyStopped: 'Oké, we stoppen met de vragen. Je kunt me gewoon iets vragen, of later opnieuw beginnen met "Welke route past bij mij?".',
   nothingToGoBackTo: 'Er is nog geen antwoord om te verbeteren.',
 };
@@ -142,7 +141,6 @@ const en: DialogMessages = {
   nextSteps: (destination) => `What would you like to do now? I can put you in touch with ${destination}. They will help you with the next step. Or read more about the route first.`,
   introduce: 'Put me in touch',
   refine: 'Refine my advice',
-  startOver: 'Start over',
   qualifyStopped: 'Fine, we stop the questions. Just ask me anything, or start again later with "Which route suits me?".',
   nothingToGoBackTo: 'There is no answer to correct yet.',
 };

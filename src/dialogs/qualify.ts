@@ -9,7 +9,7 @@ import { PROFILE_FIELDS, profileSchema, readProfile, type Profile, type ProfileF
 import { nextQuestion, recommend, refineQuestion, type Recommendation } from './recommend.js';
 import { reasonText, recommendationText } from './recommendation-text.js';
 
-const fieldSchema = z.enum(PROFILE_FIELDS as [ProfileField, ...ProfileField[]]);
+const fieldSchema = profileSchema.keyof();
 
 const stateSchema = z.object({
   phase: z.enum(['asking', 'recommended']),
@@ -33,10 +33,8 @@ export interface QualifyDeps {
   routing: Routing;
 }
 
-/** A knowledge question that skips a question twice in a row: the question is skipped. */
+/** Twice in a row an answer that is not understood: the question is skipped. */
 const MAX_MISSES = 2;
-
-const BUTTONS = (lang: Lang) => DIALOG_MESSAGES[lang];
 
 export function createQualifyFlow({ knowledge, routing }: QualifyDeps): Flow<QualifyState, QualifyOptions, HandoffRequest> {
   const available = (routeId: string) => knowledge.topicById.has(routeId);
@@ -107,15 +105,12 @@ export function createQualifyFlow({ knowledge, routing }: QualifyDeps): Flow<Qua
 
   const whileRecommended = (state: QualifyState, input: Input): Settles => {
     const { text, lang } = input;
-    const choice = pick(text, [
-      { introduce: BUTTONS('nl').introduce, refine: BUTTONS('nl').refine, startOver: BUTTONS('nl').startOver },
-      { introduce: BUTTONS('en').introduce, refine: BUTTONS('en').refine, startOver: BUTTONS('en').startOver },
-    ]);
+    const buttons = (l: Lang) => ({ introduce: DIALOG_MESSAGES[l].introduce, refine: DIALOG_MESSAGES[l].refine });
+    const choice = pick(text, [buttons('nl'), buttons('en')]);
     if (choice === 'introduce' || yesOrNo(text) === 'yes') return { kind: 'end', replies: [], next: handoff(state) };
-    if (choice === 'startOver') return proceed({ ...state, profile: {}, answered: [], skipped: [] }, lang);
     const refine = choice === 'refine' ? refineQuestion(state.profile, state.skipped) : undefined;
     if (refine) return ask(state, refine, lang);
-    // Anything else is a new message for the rest of the bot: the advice has been given.
+    // Anything else (a question, "Welke route past bij mij?" to start over) is a new message for the rest of the bot.
     return { kind: 'end', replies: [], passOn: true };
   };
 
@@ -124,7 +119,7 @@ export function createQualifyFlow({ knowledge, routing }: QualifyDeps): Flow<Qua
     const field = state.asked;
     if (!field) return proceed(state, lang);
     if (isSkip(text)) return proceed({ ...state, skipped: [...state.skipped, field] }, lang);
-    const labels = (lang: Lang) => Object.fromEntries(Object.entries(DIALOG_MESSAGES[lang].choices[field]));
+    const labels = (l: Lang) => Object.fromEntries(Object.entries(DIALOG_MESSAGES[l].choices[field]));
     const chosen = pick(text, [labels('nl'), labels('en')]);
     const told: Profile = chosen ? profileSchema.parse({ [field]: chosen }) : readProfile(text);
     const fields = PROFILE_FIELDS.filter((f) => told[f] !== undefined);
