@@ -25,7 +25,7 @@ export function createBotApp(deps: BotDeps): Application<BotState> {
     const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
     if (!joined.length) return;
     const reply = answerer.welcome(langFromLocale(context.activity.locale) ?? 'nl');
-    await Promise.all([context.sendActivity(replyActivity(reply)), context.sendActivity(traceActivity([reply]))]);
+    await context.sendActivities([replyActivity(reply), traceActivity([reply])]);
     logger.info({ ...activityIds(context), event: 'welcome' }, 'welcome sent');
   });
 

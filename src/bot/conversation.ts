@@ -124,8 +124,8 @@ export function createMessageHandler(deps: ConversationDeps) {
         const outcome = { answer, answered: turn.replies.includes(answer), text, lang: answer.lang, handedOff: dialog === 'handoff', ...(a.id ? { activityId: a.id } : {}) };
         Object.assign(state.conversation, rememberTurn(memory, outcome));
       }
-      // The replies in order; the decision record next to them, as it is not for the person chatting.
-      if (turn.replies.length) await Promise.all([context.sendActivities(turn.replies.map(replyActivity)), context.sendActivity(traceActivity(turn.replies, dialog))]);
+      // The replies in order, then the decision record (delivered on the Emulator channel only).
+      if (turn.replies.length) await context.sendActivities([...turn.replies.map(replyActivity), traceActivity(turn.replies, dialog)]);
     } catch (error) {
       // Nothing of this turn was kept: when the channel delivers the message again, it is handled again.
       recent.release(activityKey);
