@@ -23,12 +23,27 @@ const envSchema = z
     DATABASE_SCHEMA: optionalText.pipe(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a lowercase schema name').optional()),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    STAFF_TENANT_IDS: optionalText.pipe(
+      z
+        .string()
+        .transform((v) => v.split(',').map((id) => id.trim()).filter(Boolean))
+        .pipe(z.array(z.guid({ error: 'expected Microsoft 365 tenant ids (GUIDs), separated by commas' })))
+        .optional(),
+    ),
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'expected smtp://user:password@host:port or smtps://...' }).optional()),
+    MAIL_FROM: optionalText,
+    WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    BACKOFFICE_TOKEN: optionalText.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
     MicrosoftAppTenantId: optionalText,
   })
   .superRefine((env, ctx) => {
+    if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
+    if (env.MAIL_FROM && !/^[^<>]*<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(env.MAIL_FROM)) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'expected an e-mail address, optionally as "Name <address>"' });
+    if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' });
     if (!env.MicrosoftAppId) {
       for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
         if (env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is set, but MicrosoftAppId is not' });
@@ -62,6 +77,14 @@ export interface Config {
   retentionDays: number;
   /** Where people reach the bot's own pages, such as the privacy statement; default: the address it listens on. */
   publicUrl?: string;
+  /** Microsoft 365 tenants whose people are staff in Teams: ticket commands and card actions. */
+  staffTenantIds: string[];
+  /** E-mail delivery of tickets, when set. */
+  smtp?: { url: string; from: string };
+  /** The ticket-system webhook, when set. */
+  webhook?: { url: string; secret: string };
+  /** The access code of the backoffice page and API; without it they are closed. */
+  backofficeToken?: string;
   /** Absent: local development mode, requests are not authenticated (as botbuilder does without an app id). */
   credentials?: BotCredentials;
 }
@@ -91,6 +114,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: { ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}), ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) },
     retentionDays: e.RETENTION_DAYS,
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/$/, '') } : {}),
+    staffTenantIds: e.STAFF_TENANT_IDS ?? [],
+    ...(e.SMTP_URL && e.MAIL_FROM ? { smtp: { url: e.SMTP_URL, from: e.MAIL_FROM } } : {}),
+    ...(e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } } : {}),
+    ...(e.BACKOFFICE_TOKEN ? { backofficeToken: e.BACKOFFICE_TOKEN } : {}),
     ...(credentials ? { credentials } : {}),
   };
 }

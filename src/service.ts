@@ -1,13 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from './bot/adapter.js';
 import { createBotApp } from './bot/app.js';
+import { registerBackofficeRoutes } from './bot/backoffice-routes.js';
 import { createServer } from './bot/server.js';
+import { createTicketCards } from './bot/teams/ticket-cards-sender.js';
 import type { Config } from './config.js';
-import { createHandoffFlow, createQualifyFlow } from './dialogs/index.js';
+import { createEmailSender, createOutbox, createOutboxStore, createBackofficeChannels, createWebhookSender, type Sender } from './delivery/index.js';
+import { createHandoffFlow, createQualifyFlow, describeTicket } from './dialogs/index.js';
 import { createAnswerer, loadDocuments, loadKnowledge } from './knowledge/index.js';
 import type { Logger } from './log.js';
 import { migrate, openDatabase, StateStore } from './store/index.js';
-import { createTicketStore, loadRouting, privacyPage, scheduleRetention } from './tickets/index.js';
+import { createTicketDesk, createTicketStore, loadRouting, privacyPage, scheduleRetention, type Ticket, type TicketStore } from './tickets/index.js';
 
 export interface RunningService {
   url: string;
@@ -28,14 +31,61 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const migrations = await migrate(db);
   logger.info({ database: db.kind, migrations }, 'database ready');
   const storage = new StateStore(db);
-  const tickets = createTicketStore(db);
-  const retention = scheduleRetention({ tickets, state: storage, retentionDays: config.retentionDays, logger });
+  const desk = createTicketDesk(db);
+  const outboxStore = createOutboxStore(db);
+  const channels = createBackofficeChannels(db);
 
   let publicUrl = config.publicUrl ?? '';
+  const routeLabel = (id: string) => knowledge.topicById.get(id)?.label.nl ?? id;
+  const describe = (ticket: Ticket) => describeTicket(ticket, knowledge);
+  const adapter = createAdapter(config.credentials);
+  const cards = createTicketCards({ adapter, appId: config.credentials?.appId ?? '', channels, deliveries: outboxStore, describe, workdays: routing.respondWithinWorkdays, logger });
+  const senders: Record<string, Sender> = { teams: cards.sender };
+  if (config.smtp) {
+    senders.email = createEmailSender(
+      { smtpUrl: config.smtp.url, from: config.smtp.from, ticketUrl: (t) => `${publicUrl}/backoffice/tickets/${t.id}`, retentionDays: config.retentionDays, workdays: routing.respondWithinWorkdays },
+      describe,
+    );
+  }
+  if (config.webhook) senders.webhook = createWebhookSender(config.webhook, describe);
+  const outbox = createOutbox({ store: outboxStore, tickets: desk, senders, serviceLevelWorkdays: routing.respondWithinWorkdays, logger });
+
+  // A ticket is delivered as soon as the person submits it; the outbox also finds it on its own (after a restart).
+  const store = createTicketStore(db);
+  const tickets: TicketStore = {
+    ...store,
+    submit: async (id) => {
+      const submitted = await store.submit(id);
+      outbox.kick();
+      return submitted;
+    },
+  };
+  const retention = scheduleRetention({
+    tickets,
+    state: storage,
+    retentionDays: config.retentionDays,
+    logger,
+    onScrubbed: async (scrubbed) => {
+      for (const ticket of scrubbed) await cards.retract(ticket, `de persoonsgegevens zijn na ${config.retentionDays} dagen gewist.`);
+    },
+  });
+
   const qualify = createQualifyFlow({ knowledge, routing });
   const handoff = createHandoffFlow({ tickets, routing, privacyUrl: () => `${publicUrl}/privacy`, retentionDays: config.retentionDays });
-  const adapter = createAdapter(config.credentials);
-  const app = createBotApp({ adapter, storage, answerer, knowledge, tickets, qualify, handoff, logger });
+  const app = createBotApp({
+    adapter,
+    storage,
+    answerer,
+    knowledge,
+    tickets,
+    qualify,
+    handoff,
+    logger,
+    beforeForget: async (person) => {
+      for (const ticket of await tickets.findFor(person)) await cards.retract(ticket, 'verwijderd op verzoek van de aanvrager.');
+    },
+    teams: { desk, channels, cards, outbox, describe, answerer, routeLabel, staff: { tenantIds: config.staffTenantIds }, logger },
+  });
   const server = createServer({
     adapter,
     app,
@@ -46,6 +96,17 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
     privacyPage: (lang) => privacyPage(lang, { retentionDays: config.retentionDays, destinations: routing.destinations }),
   });
+  registerBackofficeRoutes(server, {
+    ...(config.backofficeToken ? { token: config.backofficeToken } : {}),
+    desk,
+    deliveries: outboxStore,
+    outbox,
+    describe,
+    routes: knowledge.topics.filter((t) => t.kind !== 'article').map((t) => ({ id: t.id, label: t.label.nl })),
+    onChanged: (ticket) => cards.refresh(ticket),
+    secureCookies: (config.publicUrl ?? '').startsWith('https://'),
+    logger,
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -54,7 +115,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   publicUrl ||= config.host === '0.0.0.0' ? `http://localhost:${port}` : url;
-  logger.info({ port, authenticated: Boolean(config.credentials) }, 'listening');
+  logger.info({ port, authenticated: Boolean(config.credentials), deliveries: Object.keys(senders) }, 'listening');
 
   return {
     url,
@@ -64,6 +125,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
         server.close(() => resolve());
         server.server.closeIdleConnections();
       });
+      await outbox.stop();
       await db.close();
     },
   };

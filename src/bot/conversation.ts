@@ -18,7 +18,7 @@ import {
 } from '../dialogs/index.js';
 import { langFromLocale, type Answerer, type Knowledge } from '../knowledge/index.js';
 import type { Logger } from '../log.js';
-import type { TicketStore } from '../tickets/index.js';
+import type { Person, TicketStore } from '../tickets/index.js';
 import { activityIds, replyActivity, traceActivity } from './activities.js';
 import { FlowDialog, ObjectProperty, startTurn, type Turn } from './flow-dialog.js';
 import { RecentActivities } from './recent-activities.js';
@@ -32,6 +32,8 @@ export interface ConversationDeps {
   tickets: TicketStore;
   qualify: Flow<QualifyState, QualifyOptions, HandoffRequest>;
   handoff: Flow<HandoffState, HandoffRequest>;
+  /** Before a person's tickets are deleted on request: take their data off the copies (Teams cards). */
+  beforeForget?: (person: Person) => Promise<void>;
   logger: Logger;
 }
 
@@ -86,6 +88,7 @@ export function createMessageHandler(deps: ConversationDeps) {
 
   async function forget(context: TurnContext, state: BotState, turn: Turn): Promise<void> {
     const { conversationKey, userKey, lang } = turn.input;
+    await deps.beforeForget?.({ conversationKey, userKey });
     const deleted = await tickets.deleteFor({ conversationKey, userKey });
     state.deleteConversationState();
     state.deleteUserState();

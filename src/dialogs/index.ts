@@ -5,3 +5,4 @@ export { dataDeleted } from './handoff-messages.js';
 export { createQualifyFlow, type QualifyOptions, type QualifyState } from './qualify.js';
 export { memorySchema, rememberTurn, type Memory } from './memory.js';
 export { triage } from './triage.js';
+export { describeTicket, profileText, type TicketDescription } from './ticket-description.js';

@@ -47,6 +47,53 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       create index bot_state_updated on bot_state (updated_at);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      alter table tickets add column claimed_by jsonb;
+      alter table tickets add column claimed_at timestamptz;
+      alter table tickets add column closed_at timestamptz;
+      alter table tickets add column deliveries_planned_at timestamptz;
+      alter table tickets add column reminded_at timestamptz;
+      create index tickets_status on tickets (status);
+      create table ticket_events (
+        id bigserial primary key,
+        ticket_id uuid not null references tickets (id) on delete cascade,
+        at timestamptz not null default now(),
+        actor jsonb not null,
+        action text not null,
+        from_status text,
+        to_status text,
+        note text
+      );
+      create index ticket_events_ticket on ticket_events (ticket_id, at);
+      create table deliveries (
+        id uuid primary key,
+        ticket_id uuid not null references tickets (id) on delete cascade,
+        channel text not null,
+        target text not null,
+        purpose text not null,
+        status text not null,
+        attempts integer not null default 0,
+        next_attempt_at timestamptz not null default now(),
+        last_error text,
+        external_id text,
+        delivered_at timestamptz,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        unique (ticket_id, channel, target, purpose)
+      );
+      create index deliveries_due on deliveries (status, next_attempt_at);
+      create table backoffice_channels (
+        conversation_id text primary key,
+        route_id text,
+        reference jsonb not null,
+        label text,
+        linked_by jsonb not null,
+        linked_at timestamptz not null default now()
+      );
+    `,
+  },
 ];
 
 /** Brings the schema up to date; safe to run from several processes at once. */

@@ -13,16 +13,19 @@ export interface RetentionDeps {
   retentionDays: number;
   logger: Logger;
   now?: () => Date;
+  /** Told which tickets lost their personal data, to take it out of the copies too (Teams cards). */
+  onScrubbed?: (tickets: { id: string; reference: string }[]) => Promise<void>;
 }
 
 /** Deletes what is kept longer than allowed: ticket personal data, abandoned drafts, idle conversation state. */
-export async function applyRetention({ tickets, state, retentionDays, logger, now = () => new Date() }: RetentionDeps) {
+export async function applyRetention({ tickets, state, retentionDays, logger, now = () => new Date(), onScrubbed }: RetentionDeps) {
   const at = now().getTime();
   const expired = new Date(at - retentionDays * DAY_MS);
   const { scrubbed, discarded } = await tickets.purgeExpired({ personalDataBefore: expired, draftsBefore: new Date(at - DRAFT_LIFETIME_MS) });
   const conversations = await state.deleteUntouchedSince(expired);
-  logger.info({ event: 'retention', retentionDays, ticketsScrubbed: scrubbed, draftsDiscarded: discarded, stateItemsDeleted: conversations }, 'retention applied');
-  return { scrubbed, discarded, conversations };
+  if (scrubbed.length) await onScrubbed?.(scrubbed);
+  logger.info({ event: 'retention', retentionDays, ticketsScrubbed: scrubbed.length, draftsDiscarded: discarded, stateItemsDeleted: conversations }, 'retention applied');
+  return { scrubbed: scrubbed.length, discarded, conversations };
 }
 
 /** Runs the retention now and then every hour until stopped; a failed run is logged and retried next time. */

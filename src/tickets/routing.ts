@@ -2,10 +2,15 @@ import path from 'node:path';
 import { z } from 'zod/v4';
 import { KnowledgeError, localizedSchema, parseWith, readYaml, sourceRefSchema, type Knowledge } from '../knowledge/index.js';
 
+export const DELIVERY_CHANNELS = ['teams', 'email', 'webhook'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
 const destinationSchema = z.strictObject({
   kind: z.enum(['loket', 'programme', 'board']),
   name: localizedSchema,
   email: z.email(),
+  /** How tickets reach this destination: the linked Teams channels, its e-mail address, the ticket-system webhook. */
+  deliver: z.array(z.enum(DELIVERY_CHANNELS)).min(1).default(['teams', 'email']),
   sources: z.array(sourceRefSchema).min(1),
 });
 
@@ -24,6 +29,7 @@ export interface Destination {
   kind: DestinationKind;
   name: { nl: string; en: string };
   email: string;
+  deliver: DeliveryChannel[];
 }
 
 export interface Routing {
@@ -39,7 +45,7 @@ export interface Routing {
 export async function loadRouting(knowledgeDir: string, knowledge: Pick<Knowledge, 'topicById' | 'sources'>): Promise<Routing> {
   const file = path.join(knowledgeDir, 'routing.yaml');
   const data = parseWith(routingFileSchema, await readYaml(file), file);
-  const destinations = new Map(Object.entries(data.destinations).map(([id, d]) => [id, { id, kind: d.kind, name: d.name, email: d.email }]));
+  const destinations = new Map(Object.entries(data.destinations).map(([id, d]) => [id, { id, kind: d.kind, name: d.name, email: d.email, deliver: d.deliver }]));
   const fallback = destinations.get(data.default);
   if (!fallback) throw new KnowledgeError(`${file}: default: unknown destination '${data.default}'`);
   for (const [id, d] of Object.entries(data.destinations)) {

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod/v4';
 import type { Database, Queryable } from '../store/index.js';
-import { newReference, type ContactDetails, type NewTicket, type Ticket } from './ticket.js';
+import { PERSONAL_COLUMNS, toTicket } from './ticket-row.js';
+import { recordEvent } from './ticket-desk.js';
+import { newReference, type Actor, type ContactDetails, type NewTicket, type Ticket, type TicketStatus } from './ticket.js';
+
+/** The person the ticket is about, in the audit trail (never by name). */
+const PERSON: Actor = { id: 'person', name: 'aanvrager', via: 'system' };
 
 /** The tickets, in the database. Personal data lives here and nowhere else. */
 export interface TicketStore {
@@ -14,74 +18,21 @@ export interface TicketStore {
   /** Drops a draft the person did not finish or withdrew. */
   discard(id: string): Promise<void>;
   get(id: string): Promise<Ticket | undefined>;
+  /** Every ticket (drafts too) of this conversation or this user. */
+  findFor(person: Person): Promise<Pick<Ticket, 'id' | 'reference'>[]>;
   /** "Verwijder mijn gegevens": every ticket of this conversation or this user. Returns how many were deleted. */
-  deleteFor(person: { conversationKey: string; userKey: string }): Promise<number>;
+  deleteFor(person: Person): Promise<number>;
   /**
    * Retention: removes the personal data of tickets created before `personalDataBefore` (the ticket itself stays,
    * for the figures) and deletes drafts left unfinished since `draftsBefore`.
    */
-  purgeExpired(limits: { personalDataBefore: Date; draftsBefore: Date }): Promise<{ scrubbed: number; discarded: number }>;
+  purgeExpired(limits: { personalDataBefore: Date; draftsBefore: Date }): Promise<{ scrubbed: Pick<Ticket, 'id' | 'reference'>[]; discarded: number }>;
 }
 
-const jsonColumn = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' ? JSON.parse(v) : v), schema);
-const optional = <T extends z.ZodType>(schema: T) => schema.nullable().transform((v) => v ?? undefined);
-
-const rowSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  idempotency_key: z.string(),
-  status: z.enum(['draft', 'open']),
-  kind: z.enum(['introduction', 'escalation']),
-  reason: z.enum(['recommendation', 'asked', 'unanswered', 'unhappy']),
-  route_id: optional(z.string()),
-  destination: jsonColumn(z.object({ id: z.string(), kind: z.enum(['loket', 'programme', 'board']), name: z.object({ nl: z.string(), en: z.string() }), email: z.string() })),
-  lang: z.enum(['nl', 'en']),
-  conversation_key: optional(z.string()),
-  user_key: optional(z.string()),
-  name: optional(z.string()),
-  email: optional(z.string()),
-  phone: optional(z.string()),
-  preferred_contact: optional(z.enum(['email', 'phone'])),
-  preferred_time: optional(z.string()),
-  question: optional(z.string()),
-  summary: optional(z.string()),
-  profile: optional(jsonColumn(z.record(z.string(), z.string()))),
-  recommendation: optional(jsonColumn(z.array(z.object({ routeId: z.string(), reason: z.string() })))),
-  consent_at: z.date(),
-  created_at: z.date(),
-  submitted_at: optional(z.date()),
-  personal_data_deleted_at: optional(z.date()),
-});
-
-function toTicket(row: unknown): Ticket {
-  const r = rowSchema.parse(row);
-  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-  return defined({
-    id: r.id,
-    reference: r.reference,
-    idempotencyKey: r.idempotency_key,
-    status: r.status,
-    kind: r.kind,
-    reason: r.reason,
-    routeId: r.route_id,
-    destination: r.destination,
-    lang: r.lang,
-    conversationKey: r.conversation_key ?? '',
-    userKey: r.user_key ?? '',
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    preferredContact: r.preferred_contact,
-    preferredTime: r.preferred_time,
-    question: r.question,
-    summary: r.summary,
-    profile: r.profile,
-    recommendation: r.recommendation,
-    consentAt: r.consent_at,
-    createdAt: r.created_at,
-    submittedAt: r.submitted_at,
-    personalDataDeletedAt: r.personal_data_deleted_at,
-  });
+/** Whose tickets: the conversation and the channel user they came from. */
+export interface Person {
+  conversationKey: string;
+  userKey: string;
 }
 
 const DETAIL_COLUMNS: Record<keyof ContactDetails, string> = {
@@ -93,9 +44,6 @@ const DETAIL_COLUMNS: Record<keyof ContactDetails, string> = {
   question: 'question',
   summary: 'summary',
 };
-
-/** Everything in a ticket that says who the person is or what they told; cleared when the retention ends. */
-const PERSONAL_COLUMNS = ['conversation_key', 'user_key', 'name', 'email', 'phone', 'preferred_contact', 'preferred_time', 'question', 'summary', 'profile'];
 
 /** A reference is random; in the rare case it is taken, another one is drawn. */
 async function insertDraft(db: Queryable, ticket: NewTicket): Promise<Pick<Ticket, 'id' | 'reference'> | undefined> {
@@ -145,13 +93,13 @@ export function createTicketStore(db: Database): TicketStore {
     },
 
     async submit(id) {
-      const [row] = await db.query<{ reference: string; status: 'open' }>(
-        `update tickets set status = case when status = 'draft' then 'open' else status end,
-           submitted_at = coalesce(submitted_at, now()), updated_at = now()
-         where id = $1 returning reference, status`,
-        [id],
-      );
-      return row;
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<{ reference: string; status: TicketStatus }>('select reference, status from tickets where id = $1 for update', [id]);
+        if (!row || row.status !== 'draft') return row;
+        await tx.query(`update tickets set status = 'open', submitted_at = now(), updated_at = now() where id = $1`, [id]);
+        await recordEvent(tx, id, PERSON, 'submitted', 'draft', 'open');
+        return { reference: row.reference, status: 'open' };
+      });
     },
 
     async discard(id) {
@@ -161,6 +109,10 @@ export function createTicketStore(db: Database): TicketStore {
     async get(id) {
       const [row] = await db.query('select * from tickets where id = $1', [id]);
       return row ? toTicket(row) : undefined;
+    },
+
+    async findFor({ conversationKey, userKey }) {
+      return db.query<{ id: string; reference: string }>('select id, reference from tickets where conversation_key = $1 or user_key = $2', [conversationKey, userKey]);
     },
 
     async deleteFor({ conversationKey, userKey }) {
@@ -174,10 +126,10 @@ export function createTicketStore(db: Database): TicketStore {
         const scrubbed = await tx.query(
           `update tickets set ${PERSONAL_COLUMNS.map((c) => `${c} = null`).join(', ')}, personal_data_deleted_at = now(), updated_at = now(),
              idempotency_key = 'purged:' || id::text
-           where created_at < $1 and personal_data_deleted_at is null returning id`,
+           where created_at < $1 and personal_data_deleted_at is null returning id, reference`,
           [personalDataBefore],
         );
-        return { scrubbed: scrubbed.length, discarded: discarded.length };
+        return { scrubbed: scrubbed as { id: string; reference: string }[], discarded: discarded.length };
       });
     },
   };

@@ -4,9 +4,18 @@ import type { Destination } from './routing.js';
 
 /**
  * A ticket: a person handed on to a school board, a programme team or the loket backoffice. It is a draft from the
- * moment the person consents until they have given their details; then it is open for the backoffice.
+ * moment the person consents until they have given their details; then it is open for the backoffice, which claims
+ * it, contacts the person and closes it.
  */
-export type TicketStatus = 'draft' | 'open';
+export const TICKET_STATUSES = ['draft', 'open', 'claimed', 'contacted', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** Who did something to a ticket: a staff member in Teams or on the backoffice page, or the system itself. */
+export interface Actor {
+  id: string;
+  name: string;
+  via: 'teams' | 'backoffice' | 'system';
+}
 
 /** An introduction to a recommended route, or an escalation to the loket backoffice. */
 export type TicketKind = 'introduction' | 'escalation';
@@ -52,7 +61,20 @@ export interface Ticket extends NewTicket, ContactDetails {
   consentAt: Date;
   createdAt: Date;
   submittedAt?: Date;
+  claimedBy?: Actor;
+  claimedAt?: Date;
+  closedAt?: Date;
   personalDataDeletedAt?: Date;
+}
+
+/** One line of a ticket's audit trail. */
+export interface TicketEvent {
+  at: Date;
+  actor: Actor;
+  action: string;
+  fromStatus?: TicketStatus;
+  toStatus?: TicketStatus;
+  note?: string;
 }
 
 /** Letters and digits that cannot be mistaken for each other when read out or typed over. */

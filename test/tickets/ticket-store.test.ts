@@ -5,7 +5,7 @@ import { applyRetention, createTicketStore, type NewTicket, type TicketStore } f
 import { TEST_DATABASES, type TestDatabase } from '../support/databases.js';
 import { LogCapture } from '../support/service.js';
 
-const LOKET = { id: 'loket', kind: 'loket' as const, name: { nl: 'het onderwijsloket', en: 'the desk' }, email: 'welkom@utrechtleert.nl' };
+const LOKET = { id: 'loket', kind: 'loket' as const, name: { nl: 'het onderwijsloket', en: 'the desk' }, email: 'welkom@utrechtleert.nl', deliver: ['teams' as const, 'email' as const] };
 
 const newTicket = (key: string, person = 'conv-a'): NewTicket => ({
   idempotencyKey: key,
