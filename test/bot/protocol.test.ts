@@ -39,6 +39,11 @@ describe('the bot over the Bot Framework protocol', () => {
     expect(en).toContain('90 days after your request');
   });
 
+  it('keeps the backoffice closed when no access code is configured', async () => {
+    expect((await fetch(`${service.url}/api/tickets`, { headers: { authorization: 'Bearer anything-anything-anything' } })).status).toBe(401);
+    expect((await fetch(`${service.url}/backoffice`)).status).toBe(401);
+  });
+
   it('welcomes a new conversation as a digital assistant, with a way to a person', async () => {
     const turn = await channel.conversation().join();
     expect(turn.status).toBe(200);

@@ -22,6 +22,8 @@ export interface SentActivity {
  */
 export class FakeChannel {
   readonly sent = new Map<string, SentActivity[]>();
+  /** Activities the bot replaced (PUT, as Teams card updates do), latest version by activity id. */
+  readonly updated = new Map<string, SentActivity>();
   private server?: http.Server;
   serviceUrl = '';
 
@@ -32,14 +34,17 @@ export class FakeChannel {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
-        const match = req.url?.match(/^\/v3\/conversations\/([^/]+)\/activities/);
+        const match = req.url?.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/);
+        const id = randomUUID();
         if (match?.[1] && body) {
           const conversationId = decodeURIComponent(match[1]);
           const activity = JSON.parse(body) as SentActivity;
-          this.sent.set(conversationId, [...(this.sent.get(conversationId) ?? []), activity]);
+          if (req.method === 'PUT' && match[2]) this.updated.set(decodeURIComponent(match[2]), activity);
+          // The id the channel gives a new activity, as Teams does; replies and cards are found by it.
+          else this.sent.set(conversationId, [...(this.sent.get(conversationId) ?? []), { ...activity, id }]);
         }
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: randomUUID() }));
+        res.end(JSON.stringify({ id }));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
