@@ -30,11 +30,17 @@ const envSchema = z
         .pipe(z.array(z.guid({ error: 'expected Microsoft 365 tenant ids (GUIDs), separated by commas' })))
         .optional(),
     ),
+    STAFF_GROUP_ID: optionalText.pipe(z.guid().optional()),
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'expected smtp://user:password@host:port or smtps://...' }).optional()),
     MAIL_FROM: optionalText,
     WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     BACKOFFICE_TOKEN: optionalText.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
+    BACKOFFICE_ENTRA_TENANT_ID: optionalText.pipe(z.guid().optional()),
+    BACKOFFICE_ENTRA_CLIENT_ID: optionalText.pipe(z.guid().optional()),
+    BACKOFFICE_ENTRA_CLIENT_SECRET: optionalText,
+    BACKOFFICE_ENTRA_GROUP_ID: optionalText.pipe(z.guid().optional()),
+    BACKOFFICE_ENTRA_AUTHORITY: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -44,6 +50,15 @@ const envSchema = z
     if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
     if (env.MAIL_FROM && !/^[^<>]*<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(env.MAIL_FROM)) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'expected an e-mail address, optionally as "Name <address>"' });
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' });
+    if (env.STAFF_GROUP_ID) {
+      for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STAFF_GROUP_ID is set (the group is checked in Microsoft Graph with the bot\'s app registration)' });
+      }
+    }
+    const entra = ['BACKOFFICE_ENTRA_TENANT_ID', 'BACKOFFICE_ENTRA_CLIENT_ID', 'BACKOFFICE_ENTRA_CLIENT_SECRET'] as const;
+    if (entra.some((name) => env[name])) {
+      for (const name of entra) if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required for Entra ID sign-in to the backoffice' });
+    }
     if (!env.MicrosoftAppId) {
       for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
         if (env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is set, but MicrosoftAppId is not' });
@@ -79,12 +94,16 @@ export interface Config {
   publicUrl?: string;
   /** Microsoft 365 tenants whose people are staff in Teams: ticket commands and card actions. */
   staffTenantIds: string[];
+  /** An Entra ID group staff must also be in (checked in Microsoft Graph), when set. */
+  staffGroupId?: string;
   /** E-mail delivery of tickets, when set. */
   smtp?: { url: string; from: string };
   /** The ticket-system webhook, when set. */
   webhook?: { url: string; secret: string };
   /** The access code of the backoffice page and API; without it they are closed. */
   backofficeToken?: string;
+  /** Sign-in to the backoffice page with Microsoft Entra ID, when set. */
+  backofficeEntra?: { tenantId: string; clientId: string; clientSecret: string; groupId?: string; authority?: string };
   /** Absent: local development mode, requests are not authenticated (as botbuilder does without an app id). */
   credentials?: BotCredentials;
 }
@@ -115,9 +134,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.RETENTION_DAYS,
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/$/, '') } : {}),
     staffTenantIds: e.STAFF_TENANT_IDS ?? [],
+    ...(e.STAFF_GROUP_ID ? { staffGroupId: e.STAFF_GROUP_ID } : {}),
     ...(e.SMTP_URL && e.MAIL_FROM ? { smtp: { url: e.SMTP_URL, from: e.MAIL_FROM } } : {}),
     ...(e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } } : {}),
     ...(e.BACKOFFICE_TOKEN ? { backofficeToken: e.BACKOFFICE_TOKEN } : {}),
+    ...(e.BACKOFFICE_ENTRA_TENANT_ID && e.BACKOFFICE_ENTRA_CLIENT_ID && e.BACKOFFICE_ENTRA_CLIENT_SECRET
+      ? {
+          backofficeEntra: {
+            tenantId: e.BACKOFFICE_ENTRA_TENANT_ID,
+            clientId: e.BACKOFFICE_ENTRA_CLIENT_ID,
+            clientSecret: e.BACKOFFICE_ENTRA_CLIENT_SECRET,
+            ...(e.BACKOFFICE_ENTRA_GROUP_ID ? { groupId: e.BACKOFFICE_ENTRA_GROUP_ID } : {}),
+            ...(e.BACKOFFICE_ENTRA_AUTHORITY ? { authority: e.BACKOFFICE_ENTRA_AUTHORITY } : {}),
+          },
+        }
+      : {}),
     ...(credentials ? { credentials } : {}),
   };
 }

@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from './bot/adapter.js';
 import { createBotApp } from './bot/app.js';
-import { registerBackofficeRoutes } from './bot/backoffice-routes.js';
+import { registerBackofficeRoutes } from './bot/backoffice/index.js';
+import { createEntraSignIn } from './backoffice/entra.js';
 import { createServer } from './bot/server.js';
+import { createGroupCheck } from './bot/teams/group-membership.js';
+import type { StaffPolicy } from './bot/teams/staff.js';
 import { createTicketCards } from './bot/teams/ticket-cards-sender.js';
 import type { Config } from './config.js';
 import { createEmailSender, createOutbox, createOutboxStore, createBackofficeChannels, createWebhookSender, type Sender } from './delivery/index.js';
@@ -15,6 +18,16 @@ import { createTicketDesk, createTicketStore, loadRouting, privacyPage, schedule
 export interface RunningService {
   url: string;
   close(): Promise<void>;
+}
+
+/** Staff in Teams: the allowed tenants, and the Entra ID group when one is set (config checked the credentials). */
+function staffPolicy(config: Config): StaffPolicy {
+  const { credentials, staffGroupId } = config;
+  if (!staffGroupId || !credentials?.appPassword || !credentials.tenantId) return { tenantIds: config.staffTenantIds };
+  return {
+    tenantIds: config.staffTenantIds,
+    inGroup: createGroupCheck({ tenantId: credentials.tenantId, clientId: credentials.appId, clientSecret: credentials.appPassword, groupId: staffGroupId }),
+  };
 }
 
 /** Builds every part from the config and starts listening. The only place where the parts meet. */
@@ -84,7 +97,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     beforeForget: async (person) => {
       for (const ticket of await tickets.findFor(person)) await cards.retract(ticket, 'verwijderd op verzoek van de aanvrager.');
     },
-    teams: { desk, channels, cards, outbox, describe, answerer, routeLabel, staff: { tenantIds: config.staffTenantIds }, logger },
+    teams: { desk, channels, cards, outbox, describe, answerer, routeLabel, staff: staffPolicy(config), logger },
   });
   const server = createServer({
     adapter,
@@ -96,15 +109,21 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
     privacyPage: (lang) => privacyPage(lang, { retentionDays: config.retentionDays, destinations: routing.destinations }),
   });
+  const sessionSecret = config.backofficeToken ?? config.backofficeEntra?.clientSecret;
   registerBackofficeRoutes(server, {
-    ...(config.backofficeToken ? { token: config.backofficeToken } : {}),
+    access: {
+      ...(config.backofficeToken ? { token: config.backofficeToken } : {}),
+      ...(sessionSecret ? { sessionSecret } : {}),
+      ...(config.backofficeEntra ? { entra: createEntraSignIn(config.backofficeEntra) } : {}),
+      secureCookies: (config.publicUrl ?? '').startsWith('https://'),
+    },
     desk,
     deliveries: outboxStore,
     outbox,
     describe,
     routes: knowledge.topics.filter((t) => t.kind !== 'article').map((t) => ({ id: t.id, label: t.label.nl })),
+    publicUrl: () => publicUrl,
     onChanged: (ticket) => cards.refresh(ticket),
-    secureCookies: (config.publicUrl ?? '').startsWith('https://'),
     logger,
   });
 

@@ -40,16 +40,28 @@ ${body}
 `;
 }
 
-export function loginPage(error?: string): string {
-  return layout(
-    'Inloggen',
-    `${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
-<form method="post" action="/backoffice/login">
+/** How one can sign in here: with the access code, with Microsoft, or both. */
+export interface SignInOptions {
+  code: boolean;
+  microsoft: boolean;
+}
+
+export function loginPage(options: SignInOptions, error?: string): string {
+  const microsoft = options.microsoft ? '<p><a href="/backoffice/signin">Inloggen met Microsoft</a></p>' : '';
+  const code = options.code
+    ? `<form method="post" action="/backoffice/login">
 <p><label>Je naam (voor de historie)<br><input name="name" required maxlength="80" autocomplete="name"></label></p>
 <p><label>Toegangscode<br><input name="token" type="password" required autocomplete="current-password"></label></p>
 <p><button>Inloggen</button></p>
-</form>`,
-  );
+</form>`
+    : '';
+  const closed = !options.code && !options.microsoft ? '<p>De backoffice is niet ingesteld.</p>' : '';
+  return layout('Inloggen', `${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}${microsoft}${code}${closed}`);
+}
+
+/** After signing in with Microsoft: a same-site step, so that the browser sends the new (strict) session cookie. */
+export function signedInPage(): string {
+  return layout('Ingelogd', '<meta http-equiv="refresh" content="0; url=/backoffice"><p><a href="/backoffice">Verder naar de aanvragen</a></p>');
 }
 
 export interface ListPage {

@@ -25,11 +25,16 @@ const TEXT = {
         [
           'Alleen als jij daarvoor toestemming geeft, geeft de chatbot door: je naam, je e-mailadres en/of telefoonnummer, hoe en wanneer je contact wilt, je vraag, wat je vertelde over je situatie (diploma, werk, wat je wilt), het advies van de chatbot en, als je dat goed vindt, een korte samenvatting van het gesprek.',
           `Dat gaat naar de ontvanger die bij je vraag hoort: ${f.destinations.map((d) => `${d.name.nl} (${d.email})`).join('; ')}.`,
-          'Zij gebruiken het alleen om contact met je op te nemen en je verder te helpen.',
+          'Zij gebruiken het alleen om contact met je op te nemen en je verder te helpen. Ze krijgen je aanvraag in hun Microsoft Teams-kanaal, per e-mail of in hun ticketsysteem.',
         ],
       ],
       ['Hoe lang', [`${f.retentionDays} dagen na je aanvraag worden je naam, contactgegevens en vraag automatisch gewist. Een aanvraag die je niet afmaakt, wordt na een dag gewist.`]],
-      ['Wissen', [`Typ in de chat "verwijder mijn gegevens". Dan wist de chatbot meteen je aanvragen en het gesprek. Of mail naar ${CONTACT_EMAIL}.`]],
+      [
+        'Wissen',
+        [
+          `Typ in de chat "verwijder mijn gegevens". Dan wist de chatbot meteen je aanvragen en het gesprek, en haalt hij je gegevens van de kaarten in Teams. Een e-mail die al verstuurd is, kan hij niet terughalen: vraag daarvoor de ontvanger of mail naar ${CONTACT_EMAIL}.`,
+        ],
+      ],
       ['Logboeken', ['De logboeken van de chatbot bevatten geen berichten, namen, e-mailadressen of telefoonnummers.']],
     ] as [string, string[]][],
   }),
@@ -49,11 +54,16 @@ const TEXT = {
         [
           'Only with your consent, the chatbot passes on: your name, your e-mail address and/or phone number, how and when you want to be contacted, your question, what you told about your situation (diploma, work, what you want), the chatbot\'s advice and, if you agree, a short summary of the conversation.',
           `It goes to the recipient that fits your question: ${f.destinations.map((d) => `${d.name.en} (${d.email})`).join('; ')}.`,
-          'They use it only to get in touch with you and help you further.',
+          'They use it only to get in touch with you and help you further. They receive your request in their Microsoft Teams channel, by e-mail or in their ticket system.',
         ],
       ],
       ['How long', [`${f.retentionDays} days after your request, your name, contact details and question are deleted automatically. A request you do not finish is deleted after one day.`]],
-      ['Deleting', [`Type "delete my data" in the chat. The chatbot then deletes your requests and the conversation at once. Or e-mail ${CONTACT_EMAIL}.`]],
+      [
+        'Deleting',
+        [
+          `Type "delete my data" in the chat. The chatbot then deletes your requests and the conversation at once, and takes your details off the cards in Teams. It cannot take back an e-mail that was already sent: ask the recipient, or e-mail ${CONTACT_EMAIL}.`,
+        ],
+      ],
       ['Logs', ['The chatbot\'s logs contain no messages, names, e-mail addresses or phone numbers.']],
     ] as [string, string[]][],
   }),

@@ -123,13 +123,15 @@ export function createTicketStore(db: Database): TicketStore {
     async purgeExpired({ personalDataBefore, draftsBefore }) {
       return db.transaction(async (tx) => {
         const discarded = await tx.query(`delete from tickets where status = 'draft' and updated_at < $1 returning id`, [draftsBefore]);
-        const scrubbed = await tx.query(
+        const scrubbed = await tx.query<{ id: string; reference: string }>(
           `update tickets set ${PERSONAL_COLUMNS.map((c) => `${c} = null`).join(', ')}, personal_data_deleted_at = now(), updated_at = now(),
              idempotency_key = 'purged:' || id::text
            where created_at < $1 and personal_data_deleted_at is null returning id, reference`,
           [personalDataBefore],
         );
-        return { scrubbed: scrubbed as { id: string; reference: string }[], discarded: discarded.length };
+        // Notes in the audit trail may say something about the person too ("ik bel haar morgen").
+        await tx.query('update ticket_events set note = null where note is not null and ticket_id = any($1)', [scrubbed.map((t) => t.id)]);
+        return { scrubbed, discarded: discarded.length };
       });
     },
   };

@@ -50,7 +50,7 @@ export function registerTeamsRoutes(app: Application<BotState>, deps: TeamsRoute
   const { desk, channels, cards, describe, answerer, routeLabel, staff, logger } = deps;
   const label = (t: Ticket) => describe(t).routeLabel;
   const staffCommand = (pattern: RegExp, where: 'channel' | 'anywhere' = 'anywhere') => async (context: TurnContext) =>
-    context.activity.type === 'message' && (where === 'anywhere' || isChannel(context)) && pattern.test(commandText(context)) && isStaff(context.activity, staff);
+    context.activity.type === 'message' && (where === 'anywhere' || isChannel(context)) && pattern.test(commandText(context)) && (await isStaff(context.activity, staff));
 
   const botAddedToTeam = async (context: TurnContext) =>
     context.activity.type === 'conversationUpdate' &&
@@ -113,7 +113,7 @@ export function registerTeamsRoutes(app: Application<BotState>, deps: TeamsRoute
 
   /** The outcome of a card action: the refreshed card for everyone, or a short message for the one who clicked. */
   const onAction = (change: (ticketId: string, context: TurnContext) => Promise<ChangeResult>) => async (context: TurnContext, _state: BotState, data: unknown) => {
-    if (!isStaff(context.activity, staff)) return 'Alleen medewerkers van het onderwijsloket kunnen aanvragen behandelen.';
+    if (!(await isStaff(context.activity, staff))) return 'Alleen medewerkers van het onderwijsloket kunnen aanvragen behandelen.';
     const parsed = actionDataSchema.safeParse(data);
     if (!parsed.success) return 'Deze kaart is niet (meer) te gebruiken.';
     const result = await change(parsed.data.ticketId, context);
