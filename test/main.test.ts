@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/index.js';
 import { FakeChannel } from './support/channel.js';
 import { freePort, startBotProcess, waitUntilHealthy } from './support/process.js';
-import { play, referenceIn } from './support/transcript.js';
+import { askForPerson, play } from './support/transcript.js';
 
 describe('the bot as a process', () => {
   it('starts with embedded defaults, serves, and stops cleanly on SIGTERM', async () => {
@@ -53,14 +53,7 @@ describe('the bot as a process', () => {
       await waitUntilHealthy(url, bot);
       const channel = await new FakeChannel(`${url}/api/messages`).start();
       const conversation = channel.conversation();
-      const turns = await play(conversation, [
-        ['Praat met een medewerker', 'Vind je dat goed?'],
-        ['ja', 'Hoe heet je?'],
-        ['Sanne de Vries', 'bereiken'],
-        ['sanne@example.nl', 'Wil je nog iets meegeven'],
-        ['Nee, verstuur maar', 'Je referentienummer is UL-'],
-      ]);
-      const reference = referenceIn(turns.at(-1));
+      const reference = await askForPerson(conversation);
       bot.child.kill('SIGKILL');
       expect(await bot.exit).toBe(null);
 

@@ -3,7 +3,7 @@ import { FakeChannel } from '../support/channel.js';
 import { postgresTestDatabase, type TestDatabase } from '../support/databases.js';
 import { startTestService } from '../support/service.js';
 import { cardJson, eventually, FakeTeams, OTHER_TENANT, STAFF_TENANT, teamsUser } from '../support/teams.js';
-import { play, referenceIn } from '../support/transcript.js';
+import { askForPerson } from '../support/transcript.js';
 
 type Service = Awaited<ReturnType<typeof startTestService>>;
 
@@ -33,16 +33,7 @@ describe('tickets in a Teams backoffice channel', () => {
   });
 
   /** A website visitor who asks for a person and leaves their details. */
-  const handoff = async () => {
-    const turns = await play(website.conversation(), [
-      ['Praat met een medewerker', 'Vind je dat goed?'],
-      ['ja', 'Hoe heet je?'],
-      ['Sanne de Vries', 'bereiken'],
-      ['sanne@example.nl', 'Wil je nog iets meegeven'],
-      ['Kan ik in januari beginnen met zij-instroom?', 'Je referentienummer is UL-'],
-    ]);
-    return referenceIn(turns.at(-1));
-  };
+  const handoff = () => askForPerson(website.conversation(), 'Kan ik in januari beginnen met zij-instroom?');
 
   it('introduces itself when added to a team', async () => {
     const turn = await teams.botAddedToTeam(anna);

@@ -7,7 +7,7 @@ import { FakeChannel } from '../support/channel.js';
 import { TestSmtpServer, TestWebhookReceiver } from '../support/receivers.js';
 import { startTestService } from '../support/service.js';
 import { eventually } from '../support/teams.js';
-import { play, referenceIn } from '../support/transcript.js';
+import { askForPerson } from '../support/transcript.js';
 
 const SECRET = 'webhook-secret-of-the-test';
 const TOKEN = 'backoffice-token-of-the-test-0123456789';
@@ -37,15 +37,9 @@ describe('tickets by e-mail and to a ticket system', () => {
   };
   const handoff = async () => {
     const channel = await new FakeChannel(service.messagesUrl).start();
-    const turns = await play(channel.conversation(), [
-      ['Praat met een medewerker', 'Vind je dat goed?'],
-      ['ja', 'Hoe heet je?'],
-      ['Sanne de Vries', 'bereiken'],
-      ['sanne@example.nl', 'Wil je nog iets meegeven'],
-      ['Nee, verstuur maar', 'Je referentienummer is UL-'],
-    ]);
+    const reference = await askForPerson(channel.conversation());
     await channel.stop();
-    return referenceIn(turns.at(-1));
+    return reference;
   };
 
   beforeAll(async () => {

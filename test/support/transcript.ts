@@ -34,3 +34,15 @@ export function referenceIn(turn: Turn | undefined): string {
   expect(reference, 'a ticket reference').toBeDefined();
   return reference ?? '';
 }
+
+/** The shortest way to a ticket: a visitor asks for a person and leaves name and e-mail. Returns the reference. */
+export async function askForPerson(conversation: FakeConversation, question = 'Nee, verstuur maar'): Promise<string> {
+  const turns = await play(conversation, [
+    ['Praat met een medewerker', 'Vind je dat goed?'],
+    ['ja', 'Hoe heet je?'],
+    ['Sanne de Vries', 'bereiken'],
+    ['sanne@example.nl', 'Wil je nog iets meegeven'],
+    [question, 'Je referentienummer is UL-'],
+  ]);
+  return referenceIn(turns.at(-1));
+}
