@@ -41,6 +41,16 @@ const envSchema = z
     BACKOFFICE_ENTRA_CLIENT_SECRET: optionalText,
     BACKOFFICE_ENTRA_GROUP_ID: optionalText.pipe(z.guid().optional()),
     BACKOFFICE_ENTRA_AUTHORITY: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    DIRECTLINE_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    AZURE_DIRECTLINE_SECRET: optionalText,
+    AZURE_DIRECTLINE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    EMBED_ORIGINS: optionalText.pipe(
+      z
+        .string()
+        .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+        .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i, 'expected origins such as https://www.utrechtleert.nl, separated by commas')))
+        .optional(),
+    ),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -104,6 +114,12 @@ export interface Config {
   backofficeToken?: string;
   /** Sign-in to the backoffice page with Microsoft Entra ID, when set. */
   backofficeEntra?: { tenantId: string; clientId: string; clientSecret: string; groupId?: string; authority?: string };
+  /** The secret of the bot's own Direct Line, for servers that want tokens (the bot's own page needs none). */
+  directLineSecret?: string;
+  /** When set, the website chat uses Azure Direct Line instead of the bot's own. */
+  azureDirectLine?: { url: string; secret: string };
+  /** Origins that may show the chat page in a frame. */
+  embedOrigins: string[];
   /** Absent: local development mode, requests are not authenticated (as botbuilder does without an app id). */
   credentials?: BotCredentials;
 }
@@ -149,6 +165,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           },
         }
       : {}),
+    ...(e.DIRECTLINE_SECRET ? { directLineSecret: e.DIRECTLINE_SECRET } : {}),
+    ...(e.AZURE_DIRECTLINE_SECRET
+      ? { azureDirectLine: { url: (e.AZURE_DIRECTLINE_URL ?? 'https://directline.botframework.com/v3/directline').replace(/\/$/, ''), secret: e.AZURE_DIRECTLINE_SECRET } }
+      : {}),
+    embedOrigins: e.EMBED_ORIGINS ?? [],
     ...(credentials ? { credentials } : {}),
   };
 }

@@ -3,7 +3,11 @@ import { createAdapter } from './bot/adapter.js';
 import { createBotApp } from './bot/app.js';
 import { registerBackofficeRoutes } from './bot/backoffice/index.js';
 import { createEntraSignIn } from './backoffice/entra.js';
+import { createBotTurn } from './bot/directline/bot-turn.js';
+import { DIRECT_LINE_PATH, publicBase, registerDirectLineRoutes } from './bot/directline/routes.js';
+import { attachDirectLineStreams } from './bot/directline/stream.js';
 import { createServer } from './bot/server.js';
+import { registerWebChatRoutes } from './bot/webchat/routes.js';
 import { createGroupCheck } from './bot/teams/group-membership.js';
 import type { StaffPolicy } from './bot/teams/staff.js';
 import { createTicketCards } from './bot/teams/ticket-cards-sender.js';
@@ -12,8 +16,10 @@ import { createEmailSender, createOutbox, createOutboxStore, createBackofficeCha
 import { createHandoffFlow, createQualifyFlow, describeTicket } from './dialogs/index.js';
 import { createAnswerer, loadDocuments, loadKnowledge } from './knowledge/index.js';
 import type { Logger } from './log.js';
+import { createDirectLine, createDirectLineTokens, createTranscriptStore, tokenSigningKey } from './directline/index.js';
 import { migrate, openDatabase, StateStore } from './store/index.js';
 import { createTicketDesk, createTicketStore, loadRouting, privacyPage, scheduleRetention, type Ticket, type TicketStore } from './tickets/index.js';
+import { azureDirectLineGrant, TRANSCRIPT_HOURS } from './webchat/index.js';
 
 export interface RunningService {
   url: string;
@@ -47,6 +53,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const desk = createTicketDesk(db);
   const outboxStore = createOutboxStore(db);
   const channels = createBackofficeChannels(db);
+  const transcripts = createTranscriptStore(db);
 
   let publicUrl = config.publicUrl ?? '';
   const routeLabel = (id: string) => knowledge.topicById.get(id)?.label.nl ?? id;
@@ -77,6 +84,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     tickets,
     state: storage,
     retentionDays: config.retentionDays,
+    chats: { deleteIdleSince: transcripts.deleteIdleSince, keepHours: TRANSCRIPT_HOURS },
     logger,
     onScrubbed: async (scrubbed) => {
       for (const ticket of scrubbed) await cards.retract(ticket, `de persoonsgegevens zijn na ${config.retentionDays} dagen gewist.`);
@@ -96,6 +104,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     logger,
     beforeForget: async (person) => {
       for (const ticket of await tickets.findFor(person)) await cards.retract(ticket, 'verwijderd op verzoek van de aanvrager.');
+      if (person.conversationKey.startsWith('directline:')) await transcripts.clear(person.conversationKey.slice('directline:'.length));
     },
     teams: { desk, channels, cards, outbox, describe, answerer, routeLabel, staff: staffPolicy(config), logger },
   });
@@ -107,7 +116,32 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       const database = await db.query('select 1').then(() => db.kind, () => 'unreachable');
       return { ok: database !== 'unreachable', topics: knowledge.topics.length, passages: knowledge.passages.length, database };
     },
-    privacyPage: (lang) => privacyPage(lang, { retentionDays: config.retentionDays, destinations: routing.destinations }),
+    privacyPage: (lang) => privacyPage(lang, { retentionDays: config.retentionDays, chatHours: TRANSCRIPT_HOURS, destinations: routing.destinations }),
+  });
+
+  // The website chat: the bot's own Direct Line (or Azure's, when configured) and the page.
+  const appId = config.credentials?.appId ?? '';
+  const tokens = createDirectLineTokens(await tokenSigningKey(db, config.directLineSecret), config.directLineSecret);
+  const directLine = createDirectLine({
+    store: transcripts,
+    tokens,
+    bot: createBotTurn({ adapter, app, appId }),
+    botAccount: { id: appId || 'onderwijsloket-bot', name: 'Onderwijsloket' },
+    serviceUrl: () => `${publicUrl}${DIRECT_LINE_PATH}`,
+  });
+  registerDirectLineRoutes(server, { directLine, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), logger });
+  const streams = attachDirectLineStreams(server.server, directLine, logger);
+  const azure = config.azureDirectLine;
+  await registerWebChatRoutes(server, {
+    grant: azure
+      ? () => azureDirectLineGrant(azure)
+      : async (lang, req) => ({
+          ...(await directLine.conversationForPage(lang === 'nl' ? 'nl-NL' : 'en-US')),
+          domain: `${publicBase(req, config.publicUrl)}${DIRECT_LINE_PATH}`,
+        }),
+    embedOrigins: config.embedOrigins,
+    connectOrigins: azure ? [new URL(azure.url).origin] : [],
+    logger,
   });
   const sessionSecret = config.backofficeToken ?? config.backofficeEntra?.clientSecret;
   registerBackofficeRoutes(server, {
@@ -140,6 +174,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     url,
     close: async () => {
       retention.stop();
+      streams.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.server.closeIdleConnections();

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { Logger } from '../log.js';
 import { activityProblems } from './inbound-activity.js';
+import { pageLang } from './page-lang.js';
 
 export interface ServerDeps {
   adapter: TeamsAdapter;
@@ -29,8 +30,7 @@ export function createServer({ adapter, app, logger, health, privacyPage }: Serv
   });
 
   server.get('/privacy', (req, res, next) => {
-    const asked = (req.query as { lang?: unknown } | undefined)?.lang;
-    const lang = asked === 'en' || asked === 'nl' ? asked : /^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'nl';
+    const lang = pageLang(req);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-language': lang });
     res.end(privacyPage(lang));
     next();

@@ -94,6 +94,34 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    sql: `
+      create table settings (
+        name text primary key,
+        value text not null,
+        created_at timestamptz not null default now()
+      );
+      create table directline_conversations (
+        id text primary key,
+        user_id text not null,
+        locale text,
+        next_watermark integer not null default 0,
+        created_at timestamptz not null default now(),
+        started_at timestamptz,
+        touched_at timestamptz not null default now()
+      );
+      create index directline_conversations_touched on directline_conversations (touched_at);
+      create table directline_activities (
+        conversation_id text not null references directline_conversations (id) on delete cascade,
+        watermark integer not null,
+        client_activity_id text,
+        activity jsonb not null,
+        primary key (conversation_id, watermark)
+      );
+      create unique index directline_activities_client on directline_activities (conversation_id, client_activity_id);
+    `,
+  },
 ];
 
 /** Brings the schema up to date; safe to run from several processes at once. */

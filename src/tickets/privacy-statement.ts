@@ -3,6 +3,8 @@ import type { Destination } from './routing.js';
 
 export interface PrivacyFacts {
   retentionDays: number;
+  /** Hours a website chat is kept after its last message. */
+  chatHours: number;
   destinations: readonly Destination[];
 }
 
@@ -18,6 +20,7 @@ const TEXT = {
         [
           'De chatbot onthoudt per gesprek je taal, waar je vragen over gingen en de vragen die hij niet kon beantwoorden. E-mailadressen en telefoonnummers haalt hij daar eerst uit. Je naam vraagt hij niet.',
           `Een gesprek waarin ${f.retentionDays} dagen niets gebeurt, wordt gewist.`,
+          `Chat je op de website? Dan bewaart de chatbot wat jij en hij typten ${f.chatHours} uur na je laatste bericht, zodat je verder kunt als je de pagina opnieuw opent. Daarna wordt het gewist.`,
         ],
       ],
       [
@@ -47,6 +50,7 @@ const TEXT = {
         [
           'Per conversation, the chatbot remembers your language, what your questions were about and the questions it could not answer, with any e-mail address or phone number taken out first. It does not ask your name.',
           `A conversation without activity for ${f.retentionDays} days is deleted.`,
+          `Chatting on the website? Then the chatbot keeps what you and it typed for ${f.chatHours} hours after your last message, so you can go on when you open the page again. Then it is deleted.`,
         ],
       ],
       [

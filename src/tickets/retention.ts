@@ -11,21 +11,24 @@ export interface RetentionDeps {
   /** Conversation and user state. */
   state: { deleteUntouchedSince(before: Date): Promise<number> };
   retentionDays: number;
+  /** Website chats (Direct Line transcripts), kept for hours after their last use only. */
+  chats?: { deleteIdleSince(before: Date): Promise<number>; keepHours: number };
   logger: Logger;
   now?: () => Date;
   /** Told which tickets lost their personal data, to take it out of the copies too (Teams cards). */
   onScrubbed?: (tickets: { id: string; reference: string }[]) => Promise<void>;
 }
 
-/** Deletes what is kept longer than allowed: ticket personal data, abandoned drafts, idle conversation state. */
-export async function applyRetention({ tickets, state, retentionDays, logger, now = () => new Date(), onScrubbed }: RetentionDeps) {
+/** Deletes what is kept longer than allowed: ticket personal data, abandoned drafts, idle conversation state and chats. */
+export async function applyRetention({ tickets, state, retentionDays, chats, logger, now = () => new Date(), onScrubbed }: RetentionDeps) {
   const at = now().getTime();
   const expired = new Date(at - retentionDays * DAY_MS);
   const { scrubbed, discarded } = await tickets.purgeExpired({ personalDataBefore: expired, draftsBefore: new Date(at - DRAFT_LIFETIME_MS) });
   const conversations = await state.deleteUntouchedSince(expired);
+  const chatsDeleted = chats ? await chats.deleteIdleSince(new Date(at - chats.keepHours * 60 * 60 * 1000)) : 0;
   if (scrubbed.length) await onScrubbed?.(scrubbed);
-  logger.info({ event: 'retention', retentionDays, ticketsScrubbed: scrubbed.length, draftsDiscarded: discarded, stateItemsDeleted: conversations }, 'retention applied');
-  return { scrubbed: scrubbed.length, discarded, conversations };
+  logger.info({ event: 'retention', retentionDays, ticketsScrubbed: scrubbed.length, draftsDiscarded: discarded, stateItemsDeleted: conversations, chatsDeleted }, 'retention applied');
+  return { scrubbed: scrubbed.length, discarded, conversations, chats: chatsDeleted };
 }
 
 /** Runs the retention now and then every hour until stopped; a failed run is logged and retried next time. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeChannel } from '../support/channel.js';
+import { DirectLineClient } from '../support/direct-line.js';
 import { startTestService } from '../support/service.js';
 
 describe('with Bot Framework credentials configured', () => {
@@ -32,5 +33,13 @@ describe('with Bot Framework credentials configured', () => {
     const response = await channel.post(activity(), { authorization });
     expect(response.status).toBe(401);
     expect(channel.sent.get('conv-auth')).toBeUndefined();
+  });
+
+  it('still serves the website chat: its own Direct Line needs no Bot Framework token', async () => {
+    const client = await DirectLineClient.forPage(service.url);
+    const posted = await client.say('Wat is zij-instroom?');
+    expect(posted.status).toBe(200);
+    const answer = await client.waitFor((a) => a.replyToId === posted.id);
+    expect(answer.text).toContain('Bron');
   });
 });

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Next, Request, Response, Server } from 'restify';
+import type { Lang } from '../../knowledge/index.js';
+import type { Logger } from '../../log.js';
+import { chatPage, type PageGrant } from '../../webchat/index.js';
+import { pageLang } from '../page-lang.js';
+import { loadAsset, sendAsset, type Asset } from './assets.js';
+
+export interface WebChatRoutesDeps {
+  /** A token for a new conversation: from the bot's own Direct Line, or from Azure Direct Line. */
+  grant: (lang: Lang, req: Request) => Promise<PageGrant>;
+  /** Origins that may show the page in a frame (utrechtleert.nl), besides the bot's own. */
+  embedOrigins: readonly string[];
+  /** Origins the page may connect to besides its own (Azure Direct Line, when used). */
+  connectOrigins: readonly string[];
+  logger: Logger;
+}
+
+/** The project folder (with package.json), from the source and from the build alike. */
+function projectDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+const PUBLIC_DIR = path.join(projectDir(), 'public');
+const WEBCHAT_DIST = path.join(path.dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist');
+const WEBCHAT_VERSION = '4.18.1';
+const WEBCHAT_PATH = `/webchat/webchat-${WEBCHAT_VERSION}.js`;
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+/** The page's Content-Security-Policy: scripts from here only, Web Chat's styles by nonce, framed only where allowed. */
+function contentSecurityPolicy(nonce: string, { embedOrigins, connectOrigins }: Pick<WebChatRoutesDeps, 'embedOrigins' | 'connectOrigins'>): string {
+  const websockets = connectOrigins.map((o) => o.replace(/^http/, 'ws'));
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    // Web Chat's style sheets carry the nonce, and one library adds an empty one (the hash of ''); style
+    // attributes (React sets some) cannot carry a nonce, and carry no script.
+    `style-src-elem 'self' 'nonce-${nonce}' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${[...connectOrigins, ...websockets].join(' ')}`.trim(),
+    `frame-ancestors 'self' ${embedOrigins.join(' ')}`.trim(),
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/**
+ * The website chat on the bot's own server: the page at `/` (also what utrechtleert.nl embeds), its script and style,
+ * the Web Chat bundle from the project's own dependencies (no CDN), the embed script, and the page's token.
+ */
+export async function registerWebChatRoutes(server: Server, deps: WebChatRoutesDeps): Promise<void> {
+  const assets: Record<string, Asset> = {
+    [WEBCHAT_PATH]: await loadAsset(path.join(WEBCHAT_DIST, 'webchat.js'), 'text/javascript; charset=utf-8'),
+    '/webchat/chat.js': await loadAsset(path.join(PUBLIC_DIR, 'webchat/chat.js'), 'text/javascript; charset=utf-8'),
+    '/webchat/chat.css': await loadAsset(path.join(PUBLIC_DIR, 'webchat/chat.css'), 'text/css; charset=utf-8'),
+    '/embed.js': await loadAsset(path.join(PUBLIC_DIR, 'embed.js'), 'text/javascript; charset=utf-8'),
+  };
+  for (const [route, asset] of Object.entries(assets)) {
+    const cache = route === WEBCHAT_PATH ? IMMUTABLE : REVALIDATE;
+    server.get(route, (req: Request, res: Response, next: Next) => {
+      sendAsset(req, res, asset, cache);
+      next();
+    });
+  }
+
+  server.get('/', (req: Request, res: Response, next: Next) => {
+    const lang = pageLang(req);
+    const nonce = randomBytes(16).toString('base64');
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-language': lang,
+      'content-security-policy': contentSecurityPolicy(nonce, deps),
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    res.end(chatPage({ lang, nonce, webChatScript: WEBCHAT_PATH }));
+    next();
+  });
+
+  server.post('/webchat/token', async (req: Request, res: Response) => {
+    const asked = (req.body as { lang?: unknown } | undefined)?.lang;
+    const lang: Lang = asked === 'en' ? 'en' : 'nl';
+    res.header('cache-control', 'no-store');
+    try {
+      const grant = await deps.grant(lang, req);
+      res.send(200, grant);
+      deps.logger.info({ event: 'webchat_token', conversationId: grant.conversationId }, 'website chat started');
+    } catch (error) {
+      deps.logger.error({ event: 'webchat_token', err: { message: (error as Error).message } }, 'no token for the website chat');
+      res.send(503, { error: { code: 'ServiceError', message: 'The chat is not available right now.' } });
+    }
+  });
+}
