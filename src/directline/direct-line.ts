@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod/v4';
 import { clientActivityProblems, clientActivitySchema } from './client-activity.js';
 import type { DirectLineTokens, TokenClaims } from './tokens.js';
+import { createTurnQueue } from './turn-queue.js';
 import type { ActivitySet, DirectLineConversation, NewActivity, StoredActivity, TranscriptStore } from './transcript-store.js';
 
 /** The bot on the other end: runs one turn; whatever the bot sends goes to `send`, which returns the ids given. */
@@ -65,7 +66,7 @@ export const watermarkOf = (value: string | undefined) => (value && /^\d{1,9}$/.
  */
 export function createDirectLine({ store, tokens, bot, botAccount, serviceUrl }: DirectLineDeps): DirectLine {
   const listeners = new Map<string, Set<() => void>>();
-  const queues = new Map<string, Promise<void>>();
+  const serially = createTurnQueue();
 
   const notify = (conversationId: string) => {
     for (const listener of listeners.get(conversationId) ?? []) listener();
@@ -99,18 +100,6 @@ export function createDirectLine({ store, tokens, bot, botAccount, serviceUrl }:
     from: { id: conversation.userId, role: 'user' },
     recipient: { id: botAccount.id, name: botAccount.name, role: 'bot' },
   });
-
-  /** Runs `work` after the conversation's previous work has ended: one conversation, one turn at a time, in order. */
-  const serially = <T>(conversationId: string, work: () => Promise<T>): Promise<T> => {
-    const previous = queues.get(conversationId) ?? Promise.resolve();
-    const result = previous.then(work);
-    const settled = result.then(() => undefined, () => undefined);
-    queues.set(conversationId, settled);
-    void settled.then(() => {
-      if (queues.get(conversationId) === settled) queues.delete(conversationId);
-    });
-    return result;
-  };
 
   /** What the bot sends during a turn is appended as it is sent. */
   const turn = (conversation: DirectLineConversation, activity: Record<string, unknown>) =>
