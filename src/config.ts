@@ -51,6 +51,10 @@ const envSchema = z
         .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i, 'expected origins such as https://www.utrechtleert.nl, separated by commas')))
         .optional(),
     ),
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    OPENAI_MODEL: optionalText,
+    OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -120,6 +124,8 @@ export interface Config {
   azureDirectLine?: { url: string; secret: string };
   /** Origins that may show the chat page in a frame. */
   embedOrigins: string[];
+  /** A language model for the answers (OpenAI, Azure OpenAI or a compatible server); absent: fully offline. */
+  openai?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
   /** Absent: local development mode, requests are not authenticated (as botbuilder does without an app id). */
   credentials?: BotCredentials;
 }
@@ -170,6 +176,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { azureDirectLine: { url: (e.AZURE_DIRECTLINE_URL ?? 'https://directline.botframework.com/v3/directline').replace(/\/$/, ''), secret: e.AZURE_DIRECTLINE_SECRET } }
       : {}),
     embedOrigins: e.EMBED_ORIGINS ?? [],
+    ...(e.OPENAI_API_KEY
+      ? { openai: { apiKey: e.OPENAI_API_KEY, ...(e.OPENAI_BASE_URL ? { baseUrl: e.OPENAI_BASE_URL } : {}), model: e.OPENAI_MODEL ?? 'gpt-4o-mini', timeoutMs: e.OPENAI_TIMEOUT_MS } }
+      : {}),
     ...(credentials ? { credentials } : {}),
   };
 }

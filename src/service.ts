@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import { createEmailSender, createOutbox, createOutboxStore, createBackofficeChannels, createWebhookSender, type Sender } from './delivery/index.js';
 import { createHandoffFlow, createQualifyFlow, describeTicket } from './dialogs/index.js';
 import { createAnswerer, loadDocuments, loadKnowledge } from './knowledge/index.js';
+import { createCircuitBreaker, createGenerative, createOpenAiChatModel } from './generative/index.js';
 import type { Logger } from './log.js';
 import { createDirectLine, createDirectLineTokens, createTranscriptStore, tokenSigningKey } from './directline/index.js';
 import { migrate, openDatabase, StateStore } from './store/index.js';
@@ -91,7 +92,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
   });
 
-  const qualify = createQualifyFlow({ knowledge, routing });
+  // Without OPENAI_API_KEY nothing is built here, and no request leaves the machine.
+  const generative = config.openai
+    ? createGenerative({ model: createOpenAiChatModel(config.openai), breaker: createCircuitBreaker({ failures: 3, openMs: 30_000 }), knowledge, logger })
+    : undefined;
+  const qualify = createQualifyFlow({ knowledge, routing, ...(generative ? { readProfile: generative.profile } : {}) });
   const handoff = createHandoffFlow({ tickets, routing, privacyUrl: () => `${publicUrl}/privacy`, retentionDays: config.retentionDays });
   const app = createBotApp({
     adapter,
@@ -102,6 +107,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     qualify,
     handoff,
     logger,
+    ...(generative ? { generative } : {}),
     beforeForget: async (person) => {
       for (const ticket of await tickets.findFor(person)) await cards.retract(ticket, 'verwijderd op verzoek van de aanvrager.');
       if (person.conversationKey.startsWith('directline:')) await transcripts.clear(person.conversationKey.slice('directline:'.length));

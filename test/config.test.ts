@@ -16,6 +16,13 @@ describe('loadConfig', () => {
     expect(config.credentials).toEqual({ appId: 'app', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant' });
   });
 
+  it('reads the optional model and website chat settings', () => {
+    expect(loadConfig({}).openai).toBeUndefined();
+    expect(loadConfig({ OPENAI_API_KEY: 'key' }).openai).toEqual({ apiKey: 'key', model: 'gpt-4o-mini', timeoutMs: 8000 });
+    expect(loadConfig({ EMBED_ORIGINS: 'https://www.utrechtleert.nl/, https://utrechtleert.nl' }).embedOrigins).toEqual(['https://www.utrechtleert.nl', 'https://utrechtleert.nl']);
+    expect(loadConfig({ AZURE_DIRECTLINE_SECRET: 's' }).azureDirectLine).toEqual({ url: 'https://directline.botframework.com/v3/directline', secret: 's' });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -24,6 +31,10 @@ describe('loadConfig', () => {
     [{ MicrosoftAppPassword: 'secret' }, 'MicrosoftAppPassword'],
     [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'Other' }, 'MicrosoftAppType'],
+    [{ OPENAI_TIMEOUT_MS: 'soon' }, 'OPENAI_TIMEOUT_MS'],
+    [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
+    [{ DIRECTLINE_SECRET: 'short' }, 'DIRECTLINE_SECRET'],
+    [{ EMBED_ORIGINS: 'utrechtleert.nl' }, 'EMBED_ORIGINS'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${variable}\\b`));

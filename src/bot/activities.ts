@@ -22,6 +22,8 @@ function citationEntity(reply: Reply<string>): Entity {
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
+    // Teams and Web Chat show "AI generated" on a reply a language model wrote.
+    ...(reply.generated ? { additionalType: ['AIGeneratedContent'] } : {}),
     citation: reply.citations.map((c, i) => ({
       '@type': 'Claim',
       position: i + 1,
@@ -70,6 +72,7 @@ export function traceActivity(replies: readonly Reply<string>[], dialog?: string
       sources: replies.flatMap((r) => r.citations.map((c) => ({ doc: c.source.id, section: c.section, ...(c.lines ? { lines: c.lines } : {}) }))),
       confidence: Math.round(Math.min(...replies.map((r) => r.confidence)) * 100) / 100,
       lang: last?.lang,
+      ...(replies.some((r) => r.generated) ? { generated: true } : {}),
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   type QualifyState,
 } from '../dialogs/index.js';
 import { langFromLocale, type Answerer, type Knowledge } from '../knowledge/index.js';
+import type { Generative } from '../generative/index.js';
 import type { Logger } from '../log.js';
 import type { Person, TicketStore } from '../tickets/index.js';
 import { activityIds, replyActivity, traceActivity } from './activities.js';
@@ -34,6 +35,8 @@ export interface ConversationDeps {
   handoff: Flow<HandoffState, HandoffRequest>;
   /** Before a person's tickets are deleted on request: take their data off the copies (Teams cards). */
   beforeForget?: (person: Person) => Promise<void>;
+  /** A language model that words the answers, when one is configured. */
+  generative?: Generative;
   logger: Logger;
 }
 
@@ -127,6 +130,9 @@ export function createMessageHandler(deps: ConversationDeps) {
         const outcome = { answer, answered: turn.replies.includes(answer), text, lang: answer.lang, handedOff: dialog === 'handoff', ...(a.id ? { activityId: a.id } : {}) };
         Object.assign(state.conversation, rememberTurn(memory, outcome));
       }
+      // Decided offline; a configured model may then put the answer in its own words, from the same facts.
+      const { generative } = deps;
+      if (generative) turn.replies = await Promise.all(turn.replies.map((r) => (r === answer ? generative.answer(answer, text) : r)));
       // The replies in order, then the decision record (delivered on the Emulator channel only).
       if (turn.replies.length) await context.sendActivities([...turn.replies.map(replyActivity), traceActivity(turn.replies, dialog)]);
     } catch (error) {

@@ -6,3 +6,5 @@ export { createQualifyFlow, type QualifyOptions, type QualifyState } from './qua
 export { memorySchema, rememberTurn, type Memory } from './memory.js';
 export { triage } from './triage.js';
 export { describeTicket, profileText, type TicketDescription } from './ticket-description.js';
+export { maskContactDetails } from './contact-details.js';
+export { PROFILE_VALUES, profileSchema, type Profile } from './profile.js';

@@ -31,12 +31,17 @@ export interface QualifyOptions {
 export interface QualifyDeps {
   knowledge: Knowledge;
   routing: Routing;
+  /** Reads a profile from free text with a language model, when one is configured; its own reading comes first. */
+  readProfile?: (text: string) => Promise<Profile>;
 }
+
+/** Fewer words than this are a button or a short answer, not a description of oneself. */
+const WORDS_OF_A_DESCRIPTION = 4;
 
 /** Twice in a row an answer that is not understood: the question is skipped. */
 const MAX_MISSES = 2;
 
-export function createQualifyFlow({ knowledge, routing }: QualifyDeps): Flow<QualifyState, QualifyOptions, HandoffRequest> {
+export function createQualifyFlow({ knowledge, routing, readProfile: modelReading }: QualifyDeps): Flow<QualifyState, QualifyOptions, HandoffRequest> {
   const available = (routeId: string) => knowledge.topicById.has(routeId);
   const label = (routeId: string, lang: Lang) => knowledge.topicById.get(routeId)?.label[lang] ?? routeId;
 
@@ -114,14 +119,22 @@ export function createQualifyFlow({ knowledge, routing }: QualifyDeps): Flow<Qua
     return { kind: 'end', replies: [], passOn: true };
   };
 
-  const whileAsking = (state: QualifyState, input: Input): Step<QualifyState, HandoffRequest> => {
+  /** What free text tells: the rules' own reading first, the model's (if any) for what they missed. */
+  const reading = async (text: string): Promise<Profile> => {
+    const own = readProfile(text);
+    const clicked = [MESSAGES.nl.whichRoute, MESSAGES.en.whichRoute].includes(text.trim());
+    if (!modelReading || clicked || text.trim().split(/\s+/).length < WORDS_OF_A_DESCRIPTION) return own;
+    return { ...(await modelReading(text)), ...own };
+  };
+
+  const whileAsking = async (state: QualifyState, input: Input): Promise<Step<QualifyState, HandoffRequest>> => {
     const { text, lang } = input;
     const field = state.asked;
     if (!field) return proceed(state, lang);
     if (isSkip(text)) return proceed({ ...state, skipped: [...state.skipped, field] }, lang);
     const labels = (l: Lang) => Object.fromEntries(Object.entries(DIALOG_MESSAGES[l].choices[field]));
     const chosen = pick(text, [labels('nl'), labels('en')]);
-    const told: Profile = chosen ? profileSchema.parse({ [field]: chosen }) : readProfile(text);
+    const told: Profile = chosen ? profileSchema.parse({ [field]: chosen }) : await reading(text);
     const fields = PROFILE_FIELDS.filter((f) => told[f] !== undefined);
     if (!fields.length) return { kind: 'unclear', state };
     const answered = [...state.answered.filter((f) => !fields.includes(f)), ...fields];
@@ -131,7 +144,8 @@ export function createQualifyFlow({ knowledge, routing }: QualifyDeps): Flow<Qua
   return {
     stateSchema,
 
-    async begin({ profile }, input) {
+    async begin(options, input) {
+      const profile = { ...(await reading(input.text)), ...options.profile };
       const state: QualifyState = { phase: 'asking', profile, answered: PROFILE_FIELDS.filter((f) => profile[f] !== undefined), skipped: [], misses: 0 };
       const field = nextQuestion(profile, [], available);
       if (!field) return advise(state, input.lang);

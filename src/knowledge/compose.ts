@@ -19,12 +19,17 @@ export interface Reply<I extends string = Intent> {
   confidence: number;
   /** The message asks what fits the person (a route, a programme), not something about a named one. */
   wantsAdvice?: boolean;
+  /** The facts an answer rests on: what a generated answer may use, and nothing else. */
+  grounds?: readonly Passage[];
+  /** Written by a language model from the grounds (labelled as AI-generated on the activity). */
+  generated?: boolean;
 }
 
 const FOLLOW_UP_ORDER: readonly Field[] = ['what', 'contact', 'duration', 'requirements', 'start', 'costs', 'audience', 'provider', 'results'];
 const MAX_SUGGESTIONS = 4;
 
-function validity(passages: readonly Passage[], lang: Lang): string {
+/** The "Let op:" line for facts that may have changed. */
+export function validity(passages: readonly Passage[], lang: Lang): string {
   const notes = [...new Set(passages.flatMap((p) => (p.validity ? [p.validity[lang]] : [])))];
   return notes.length ? `${MESSAGES[lang].validity}: ${notes.join(' ')}` : '';
 }
@@ -38,7 +43,7 @@ function followUps(topic: Topic | undefined, shown: readonly Passage[], lang: La
 }
 
 /** The topic's own web page, when the answer does not already point to it. */
-function moreInfo(topic: Topic | undefined, lang: Lang, answer: string): string {
+export function moreInfo(topic: Topic | undefined, lang: Lang, answer: string): string {
   const link = topic?.links[0];
   if (!link) return '';
   const shown = link.url.replace(/^https?:\/\//, '');
@@ -71,20 +76,20 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
       const [first] = decision.topicIds;
       const facts = citations.text(decision.passages, lang);
       const text = paragraphs(facts, validity(decision.passages, lang), moreInfo(topic(first), lang, facts), citations.footer(lang));
-      return reply('answer', text, [...followUps(topic(first), decision.passages, lang), person], decision.topicIds, decision.confidence);
+      return { ...reply('answer', text, [...followUps(topic(first), decision.passages, lang), person], decision.topicIds, decision.confidence), grounds: decision.passages };
     }
     case 'advice': {
       const groups = decision.groups.map((g) => `${name(g.topicId)}: ${citations.text(g.passages, lang)}`);
       const all = decision.groups.flatMap((g) => g.passages);
       const text = paragraphs(m.advice, ...groups, validity(all, lang), m.adviceMore, citations.footer(lang));
       const options = decision.groups.map((g) => label(g.topicId));
-      return reply('advice', text, [...options, person], decision.groups.map((g) => g.topicId), decision.confidence);
+      return { ...reply('advice', text, [...options, person], decision.groups.map((g) => g.topicId), decision.confidence), grounds: all };
     }
     case 'document': {
       const [passage] = decision.passages;
       const title = passage?.citations[0]?.source.title ?? '';
       const text = paragraphs(`${m.fromDocument(title)} ${citations.text(decision.passages, lang)}`, citations.footer(lang));
-      return reply('document', text, [person], [], decision.confidence);
+      return { ...reply('document', text, [person], [], decision.confidence), grounds: decision.passages };
     }
     case 'unknown': {
       const t = topic(decision.topicId);

@@ -1,12 +1,12 @@
 export { createAnswerer, type Answerer, type Question } from './answerer.js';
-export type { Intent, Reply } from './compose.js';
+export { moreInfo, validity, type Intent, type Reply } from './compose.js';
 export { langFromLocale } from './language.js';
 export { ingestFolder, loadDocuments } from './documents.js';
 export { KnowledgeError, loadKnowledge, parseWith, readYaml } from './load.js';
 export { MESSAGES } from './messages.js';
 export type { Citation, Knowledge, Lang, Passage } from './model.js';
 export { localizedSchema, sourceRefSchema } from './schema.js';
-export { CitationList, paragraphs } from './citation-list.js';
+export { CitationList, paragraphs, passageText } from './citation-list.js';
 export { CONTACT_EMAIL } from './messages.js';
 export { phraseMatcher, type PhraseMatcher } from './phrases.js';
 export { tokenize } from './text.js';
