@@ -120,8 +120,7 @@ export function createQualifyFlow({ knowledge, routing, readProfile: modelReadin
   };
 
   /** What free text tells: the rules' own reading first, the model's (if any) for what they missed. */
-  const reading = async (text: string): Promise<Profile> => {
-    const own = readProfile(text);
+  const reading = async (text: string, own: Profile = readProfile(text)): Promise<Profile> => {
     const clicked = [MESSAGES.nl.whichRoute, MESSAGES.en.whichRoute].includes(text.trim());
     if (!modelReading || clicked || text.trim().split(/\s+/).length < WORDS_OF_A_DESCRIPTION) return own;
     return { ...(await modelReading(text)), ...own };
@@ -145,7 +144,8 @@ export function createQualifyFlow({ knowledge, routing, readProfile: modelReadin
     stateSchema,
 
     async begin(options, input) {
-      const profile = { ...(await reading(input.text)), ...options.profile };
+      // Triage has read the message with the rules already.
+      const profile = await reading(input.text, options.profile);
       const state: QualifyState = { phase: 'asking', profile, answered: PROFILE_FIELDS.filter((f) => profile[f] !== undefined), skipped: [], misses: 0 };
       const field = nextQuestion(profile, [], available);
       if (!field) return advise(state, input.lang);

@@ -54,6 +54,8 @@ const UNAUTHORIZED = error(401, 'Unauthorized', 'Give a Direct Line token or sec
 const FORBIDDEN = error(403, 'TokenExpired', 'The token has expired or is not valid here. Get a new one.');
 const NOT_FOUND = error(404, 'BadArgument', 'There is no such conversation.');
 
+const refusal = (check: { reason: 'missing' | 'invalid' | 'expired' }) => (check.reason === 'missing' ? UNAUTHORIZED : FORBIDDEN);
+
 const startBody = z.object({ user: z.object({ id: z.string().regex(/^[\w.:@-]{1,64}$/, 'use 1 to 64 letters, digits or ._:@-').optional() }).optional(), locale: z.string().max(20).optional() }).loose();
 
 const newUserId = () => `dl_${randomBytes(12).toString('base64url')}`;
@@ -81,7 +83,7 @@ export function createDirectLine({ store, tokens, bot, botAccount, serviceUrl }:
   /** The conversation the credential may use, or why not. */
   const access = async (authorization: string | undefined, conversationId: string): Promise<{ conversation: DirectLineConversation } | { refused: Result }> => {
     const check = await tokens.check(authorization);
-    if (!check.ok) return { refused: check.reason === 'missing' ? UNAUTHORIZED : FORBIDDEN };
+    if (!check.ok) return { refused: refusal(check) };
     if (check.credential.kind === 'token' && check.credential.conversationId !== conversationId) return { refused: FORBIDDEN };
     const conversation = await store.get(conversationId);
     return conversation ? { conversation } : { refused: NOT_FOUND };
@@ -132,7 +134,7 @@ export function createDirectLine({ store, tokens, bot, botAccount, serviceUrl }:
   return {
     async generateToken(authorization, body) {
       const check = await tokens.check(authorization);
-      if (!check.ok) return check.reason === 'missing' ? UNAUTHORIZED : FORBIDDEN;
+      if (!check.ok) return refusal(check);
       if (check.credential.kind !== 'secret') return error(403, 'Forbidden', 'Only the Direct Line secret can generate tokens.');
       const conversation = await create(body);
       return 'status' in conversation ? conversation : { status: 200, body: await grant(conversation) };
@@ -140,7 +142,7 @@ export function createDirectLine({ store, tokens, bot, botAccount, serviceUrl }:
 
     async refreshToken(authorization) {
       const check = await tokens.check(authorization);
-      if (!check.ok) return check.reason === 'missing' ? UNAUTHORIZED : FORBIDDEN;
+      if (!check.ok) return refusal(check);
       if (check.credential.kind !== 'token') return error(400, 'BadArgument', 'Refresh a token, not the secret.');
       const conversation = await store.get(check.credential.conversationId);
       if (!conversation) return NOT_FOUND;
@@ -150,7 +152,7 @@ export function createDirectLine({ store, tokens, bot, botAccount, serviceUrl }:
 
     async startConversation(authorization, body, streamUrl) {
       const check = await tokens.check(authorization);
-      if (!check.ok) return check.reason === 'missing' ? UNAUTHORIZED : FORBIDDEN;
+      if (!check.ok) return refusal(check);
       const conversation = check.credential.kind === 'secret' ? await create(body) : await store.get(check.credential.conversationId);
       if (!conversation) return NOT_FOUND;
       if ('status' in conversation) return conversation;

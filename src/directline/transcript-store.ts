@@ -42,6 +42,7 @@ export interface TranscriptStore {
 
 const conversationRow = z.object({ id: z.string(), user_id: z.string(), locale: z.string().nullable(), started_at: z.date().nullable() });
 const activityRow = z.object({ watermark: z.number().int(), activity: z.record(z.string(), z.unknown()) });
+const storedActivity = z.object({ id: z.string(), timestamp: z.string() }).loose();
 
 const toConversation = (row: unknown): DirectLineConversation => {
   const r = conversationRow.parse(row);
@@ -53,7 +54,7 @@ const activityId = (conversationId: string, watermark: number) => `${conversatio
 
 const toStored = (row: unknown): StoredActivity => {
   const r = activityRow.parse(row);
-  return z.object({ id: z.string(), timestamp: z.string() }).loose().parse(r.activity);
+  return storedActivity.parse(r.activity);
 };
 
 /** Conversation ids cannot be guessed: 128 random bits. */

@@ -83,7 +83,7 @@ export function compose(decision: Decision, lang: Lang, knowledge: Knowledge): R
       const all = decision.groups.flatMap((g) => g.passages);
       const text = paragraphs(m.advice, ...groups, validity(all, lang), m.adviceMore, citations.footer(lang));
       const options = decision.groups.map((g) => label(g.topicId));
-      return { ...reply('advice', text, [...options, person], decision.groups.map((g) => g.topicId), decision.confidence), grounds: all };
+      return reply('advice', text, [...options, person], decision.groups.map((g) => g.topicId), decision.confidence);
     }
     case 'document': {
       const [passage] = decision.passages;

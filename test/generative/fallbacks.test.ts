@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCircuitBreaker, createGenerative, createOpenAiChatModel, type CircuitBreaker, type Generative } from '../../src/generative/index.js';
 import { createAnswerer, loadKnowledge, type Reply } from '../../src/knowledge/index.js';
 import { createLogger } from '../../src/log.js';
-import { faithful, FakeOpenAi } from '../support/fake-openai.js';
+import { faithful, FakeOpenAi, type ChatRequest } from '../support/fake-openai.js';
 import { LogCapture } from '../support/service.js';
 
 const QUESTION = 'Hoe lang duurt de Onderwijs Challenge?';
@@ -43,11 +43,12 @@ describe('generative answers when the model service is slow or failing', () => {
   });
 
   it.each([
-    ['a timeout', { content: '{}', delayMs: 1500 }],
-    ['a 429', { status: 429, headers: { 'retry-after': '1' } }],
-    ['a 500', { status: 500 }],
-  ])('falls back to the offline answer on %s', async (_name, reply) => {
-    fake.script = () => reply;
+    // A good answer, but too late.
+    ['a timeout', (request: ChatRequest) => ({ ...faithful(request), delayMs: 1500 })],
+    ['a 429', () => ({ status: 429, headers: { 'retry-after': '1' } })],
+    ['a 500', () => ({ status: 500 })],
+  ])('falls back to the offline answer on %s', async (_name, script) => {
+    fake.script = script;
     const before = fake.requests.length;
     expect(await ask()).toBe(offline);
     expect(fake.requests.length).toBe(before + 1);

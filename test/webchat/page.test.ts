@@ -107,24 +107,22 @@ describe('the website chat in a browser', () => {
     await shows(/vier maanden/);
     await shows(/Bron: /);
 
-    await type('Welke route past bij mij?');
-    await shows('Wat wil je het liefst doen in het onderwijs?');
-    await click('Lesgeven');
-    await shows('Wat doe je nu?');
-    await click('Ik werk in een andere sector');
-    await shows('Wat is je hoogste diploma?');
-    await click('Hbo');
-    await shows(/Dit past goed bij jou/);
-    await click('Breng me in contact');
-    await shows('Vind je dat goed?');
-    await click('Ja, dat is goed');
-    await shows('Hoe heet je?');
-    await type('Sanne de Vries');
-    await shows(/Hoe kunnen we je bereiken/);
-    await type('sanne@example.nl');
-    await shows(/Wil je nog iets meegeven/);
-    await click('Nee, verstuur maar');
-    await shows(/Je referentienummer is UL-[A-Z2-9]{6}\./);
+    // The qualification and the handoff: a button to click, or text to type, and what the bot then shows.
+    const flow: [how: 'click' | 'type', what: string, then: string | RegExp][] = [
+      ['type', 'Welke route past bij mij?', 'Wat wil je het liefst doen in het onderwijs?'],
+      ['click', 'Lesgeven', 'Wat doe je nu?'],
+      ['click', 'Ik werk in een andere sector', 'Wat is je hoogste diploma?'],
+      ['click', 'Hbo', /Dit past goed bij jou/],
+      ['click', 'Breng me in contact', 'Vind je dat goed?'],
+      ['click', 'Ja, dat is goed', 'Hoe heet je?'],
+      ['type', 'Sanne de Vries', /Hoe kunnen we je bereiken/],
+      ['type', 'sanne@example.nl', /Wil je nog iets meegeven/],
+      ['click', 'Nee, verstuur maar', /Je referentienummer is UL-[A-Z2-9]{6}\./],
+    ];
+    for (const [how, what, then] of flow) {
+      await (how === 'click' ? click(what) : type(what));
+      await shows(then);
+    }
 
     const text = await chat().innerText();
     const reference = /UL-[A-Z2-9]{6}/.exec(text)?.[0];

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Next, Request, Response, Server } from 'restify';
+import { z } from 'zod/v4';
 import type { Lang } from '../../knowledge/index.js';
 import type { Logger } from '../../log.js';
 import { chatPage, type PageGrant } from '../../webchat/index.js';
@@ -26,11 +28,6 @@ function projectDir(): string {
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return dir;
 }
-
-const PUBLIC_DIR = path.join(projectDir(), 'public');
-const WEBCHAT_DIST = path.join(path.dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist');
-const WEBCHAT_VERSION = '4.18.1';
-const WEBCHAT_PATH = `/webchat/webchat-${WEBCHAT_VERSION}.js`;
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -59,14 +56,19 @@ function contentSecurityPolicy(nonce: string, { embedOrigins, connectOrigins }: 
  * the Web Chat bundle from the project's own dependencies (no CDN), the embed script, and the page's token.
  */
 export async function registerWebChatRoutes(server: Server, deps: WebChatRoutesDeps): Promise<void> {
+  const publicDir = path.join(projectDir(), 'public');
+  const webChat = path.join(path.dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..');
+  // The installed version names the bundle's path, so a browser's cached copy is never a stale one.
+  const { version } = z.object({ version: z.string() }).parse(JSON.parse(await readFile(path.join(webChat, 'package.json'), 'utf8')));
+  const webChatPath = `/webchat/webchat-${version}.js`;
   const assets: Record<string, Asset> = {
-    [WEBCHAT_PATH]: await loadAsset(path.join(WEBCHAT_DIST, 'webchat.js'), 'text/javascript; charset=utf-8'),
-    '/webchat/chat.js': await loadAsset(path.join(PUBLIC_DIR, 'webchat/chat.js'), 'text/javascript; charset=utf-8'),
-    '/webchat/chat.css': await loadAsset(path.join(PUBLIC_DIR, 'webchat/chat.css'), 'text/css; charset=utf-8'),
-    '/embed.js': await loadAsset(path.join(PUBLIC_DIR, 'embed.js'), 'text/javascript; charset=utf-8'),
+    [webChatPath]: await loadAsset(path.join(webChat, 'dist', 'webchat.js'), 'text/javascript; charset=utf-8'),
+    '/webchat/chat.js': await loadAsset(path.join(publicDir, 'webchat/chat.js'), 'text/javascript; charset=utf-8'),
+    '/webchat/chat.css': await loadAsset(path.join(publicDir, 'webchat/chat.css'), 'text/css; charset=utf-8'),
+    '/embed.js': await loadAsset(path.join(publicDir, 'embed.js'), 'text/javascript; charset=utf-8'),
   };
   for (const [route, asset] of Object.entries(assets)) {
-    const cache = route === WEBCHAT_PATH ? IMMUTABLE : REVALIDATE;
+    const cache = route === webChatPath ? IMMUTABLE : REVALIDATE;
     server.get(route, (req: Request, res: Response, next: Next) => {
       sendAsset(req, res, asset, cache);
       next();
@@ -84,7 +86,7 @@ export async function registerWebChatRoutes(server: Server, deps: WebChatRoutesD
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     });
-    res.end(chatPage({ lang, nonce, webChatScript: WEBCHAT_PATH }));
+    res.end(chatPage({ lang, nonce, webChatScript: webChatPath }));
     next();
   });
 
