@@ -146,7 +146,7 @@ describe.each(STORES)('the Direct Line of the bot itself, on %s', (_name, open) 
     const stream = await openStream(streamUrl);
     try {
       const posted = await client.say('Wat is de Onderwijs Challenge?');
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 30_000;
       while (!stream.activities.some((a) => a.replyToId === posted.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       const ids = stream.activities.map((a) => a.id);
       expect(stream.activities[0]?.text).toContain('digitale assistent');

@@ -72,7 +72,7 @@ export class DirectLineClient {
   }
 
   /** Polls until an activity matches, or fails after the timeout. */
-  async waitFor(match: (a: DlActivity) => boolean, timeoutMs = 15_000): Promise<DlActivity> {
+  async waitFor(match: (a: DlActivity) => boolean, timeoutMs = 30_000): Promise<DlActivity> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.received.find(match);

@@ -33,7 +33,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls until the bot answers its health check, or fails when the process exits first. */
-export async function waitUntilHealthy(url: string, bot: BotProcess, timeoutMs = 20_000): Promise<void> {
+export async function waitUntilHealthy(url: string, bot: BotProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void bot.exit.then(() => (exited = true));

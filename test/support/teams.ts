@@ -132,7 +132,7 @@ export function cardJson(activity: SentActivity | undefined): string {
 }
 
 /** Waits until `found` returns something (the outbox works in the background), or fails after `ms`. */
-export async function eventually<T>(found: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
+export async function eventually<T>(found: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await found();
