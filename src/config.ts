@@ -44,6 +44,8 @@ const envSchema = z
     DIRECTLINE_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     AZURE_DIRECTLINE_SECRET: optionalText,
     AZURE_DIRECTLINE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    WEBCHAT_CHATS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(60),
+    TRUST_PROXY: z.enum(['true', 'false'], { error: 'expected true or false' }).default('false'),
     EMBED_ORIGINS: optionalText.pipe(
       z
         .string()
@@ -124,6 +126,10 @@ export interface Config {
   azureDirectLine?: { url: string; secret: string };
   /** Origins that may show the chat page in a frame. */
   embedOrigins: string[];
+  /** New website chats one address may start per hour; 0: no limit. */
+  chatsPerHour: number;
+  /** The bot runs behind one proxy that adds the client's address to X-Forwarded-For. */
+  trustProxy: boolean;
   /** A language model for the answers (OpenAI, Azure OpenAI or a compatible server); absent: fully offline. */
   openai?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
   /** Absent: local development mode, requests are not authenticated (as botbuilder does without an app id). */
@@ -176,6 +182,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { azureDirectLine: { url: (e.AZURE_DIRECTLINE_URL ?? 'https://directline.botframework.com/v3/directline').replace(/\/$/, ''), secret: e.AZURE_DIRECTLINE_SECRET } }
       : {}),
     embedOrigins: e.EMBED_ORIGINS ?? [],
+    chatsPerHour: e.WEBCHAT_CHATS_PER_HOUR,
+    trustProxy: e.TRUST_PROXY === 'true',
     ...(e.OPENAI_API_KEY
       ? { openai: { apiKey: e.OPENAI_API_KEY, ...(e.OPENAI_BASE_URL ? { baseUrl: e.OPENAI_BASE_URL } : {}), model: e.OPENAI_MODEL ?? 'gpt-4o-mini', timeoutMs: e.OPENAI_TIMEOUT_MS } }
       : {}),

@@ -17,7 +17,8 @@ import { createHandoffFlow, createQualifyFlow, describeTicket } from './dialogs/
 import { createAnswerer, loadDocuments, loadKnowledge } from './knowledge/index.js';
 import { createCircuitBreaker, createGenerative, createOpenAiChatModel } from './generative/index.js';
 import type { Logger } from './log.js';
-import { createDirectLine, createDirectLineTokens, createTranscriptStore, tokenSigningKey } from './directline/index.js';
+import { createRateLimit } from './rate-limit.js';
+import { createDirectLine, createDirectLineTokens, createTranscriptStore, MESSAGES_PER_MINUTE, tokenSigningKey } from './directline/index.js';
 import { migrate, openDatabase, StateStore } from './store/index.js';
 import { createTicketDesk, createTicketStore, loadRouting, privacyPage, scheduleRetention, type Ticket, type TicketStore } from './tickets/index.js';
 import { azureDirectLineGrant, TRANSCRIPT_HOURS } from './webchat/index.js';
@@ -134,6 +135,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     bot: createBotTurn({ adapter, app, appId }),
     botAccount: { id: appId || 'onderwijsloket-bot', name: 'Onderwijsloket' },
     serviceUrl: () => `${publicUrl}${DIRECT_LINE_PATH}`,
+    messageLimit: createRateLimit(MESSAGES_PER_MINUTE, 60),
   });
   registerDirectLineRoutes(server, { directLine, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), logger });
   const streams = attachDirectLineStreams(server.server, directLine, logger);
@@ -147,6 +149,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
         }),
     embedOrigins: config.embedOrigins,
     connectOrigins: azure ? [new URL(azure.url).origin] : [],
+    chatLimit: createRateLimit(config.chatsPerHour, 3600),
+    trustProxy: config.trustProxy,
     logger,
   });
   const sessionSecret = config.backofficeToken ?? config.backofficeEntra?.clientSecret;

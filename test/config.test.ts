@@ -20,6 +20,8 @@ describe('loadConfig', () => {
     expect(loadConfig({}).openai).toBeUndefined();
     expect(loadConfig({ OPENAI_API_KEY: 'key' }).openai).toEqual({ apiKey: 'key', model: 'gpt-4o-mini', timeoutMs: 8000 });
     expect(loadConfig({ EMBED_ORIGINS: 'https://www.utrechtleert.nl/, https://utrechtleert.nl' }).embedOrigins).toEqual(['https://www.utrechtleert.nl', 'https://utrechtleert.nl']);
+    expect(loadConfig({})).toMatchObject({ chatsPerHour: 60, trustProxy: false });
+    expect(loadConfig({ WEBCHAT_CHATS_PER_HOUR: '0', TRUST_PROXY: 'true' })).toMatchObject({ chatsPerHour: 0, trustProxy: true });
     expect(loadConfig({ AZURE_DIRECTLINE_SECRET: 's' }).azureDirectLine).toEqual({ url: 'https://directline.botframework.com/v3/directline', secret: 's' });
   });
 
@@ -35,6 +37,8 @@ describe('loadConfig', () => {
     [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
     [{ DIRECTLINE_SECRET: 'short' }, 'DIRECTLINE_SECRET'],
     [{ EMBED_ORIGINS: 'utrechtleert.nl' }, 'EMBED_ORIGINS'],
+    [{ WEBCHAT_CHATS_PER_HOUR: 'many' }, 'WEBCHAT_CHATS_PER_HOUR'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${variable}\\b`));

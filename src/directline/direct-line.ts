@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod/v4';
+import type { RateLimit } from '../rate-limit.js';
 import { clientActivityProblems, clientActivitySchema } from './client-activity.js';
 import type { DirectLineTokens, TokenClaims } from './tokens.js';
 import { createTurnQueue } from './turn-queue.js';
@@ -12,6 +13,8 @@ export type BotTurn = (activity: Record<string, unknown>, send: (activities: rea
 export interface Result {
   status: number;
   body: unknown;
+  /** For a refusal that passes: the seconds to wait (the Retry-After header). */
+  retryAfterSeconds?: number;
 }
 
 export interface DirectLineDeps {
@@ -21,6 +24,8 @@ export interface DirectLineDeps {
   botAccount: { id: string; name: string };
   /** Where this Direct Line is reached, for the activities' serviceUrl. */
   serviceUrl: () => string;
+  /** How many messages one conversation may post (keyed by conversation id); a flood gets 429. */
+  messageLimit: RateLimit;
 }
 
 /** What a client needs to talk in a conversation; `streamUrl` when it can use a WebSocket. */
@@ -53,6 +58,9 @@ const error = (status: number, code: string, message: string): Result => ({ stat
 const UNAUTHORIZED = error(401, 'Unauthorized', 'Give a Direct Line token or secret as "Authorization: Bearer ...".');
 const FORBIDDEN = error(403, 'TokenExpired', 'The token has expired or is not valid here. Get a new one.');
 const NOT_FOUND = error(404, 'BadArgument', 'There is no such conversation.');
+/** More than a person types: a conversation posting faster is a script, and waits. */
+export const MESSAGES_PER_MINUTE = 30;
+const TOO_MANY = error(429, 'TooManyRequests', 'Too many messages in a short time. Wait a moment and send again.');
 
 const refusal = (check: { reason: 'missing' | 'invalid' | 'expired' }) => (check.reason === 'missing' ? UNAUTHORIZED : FORBIDDEN);
 
@@ -66,7 +74,7 @@ export const watermarkOf = (value: string | undefined) => (value && /^\d{1,9}$/.
  * and reading activities (polling, or a WebSocket stream through `subscribe`). A token opens one conversation only.
  * Turns of one conversation run one after another, in the order they were posted.
  */
-export function createDirectLine({ store, tokens, bot, botAccount, serviceUrl }: DirectLineDeps): DirectLine {
+export function createDirectLine({ store, tokens, bot, botAccount, serviceUrl, messageLimit }: DirectLineDeps): DirectLine {
   const listeners = new Map<string, Set<() => void>>();
   const serially = createTurnQueue();
 
@@ -175,6 +183,8 @@ export function createDirectLine({ store, tokens, bot, botAccount, serviceUrl }:
       const { type, channelData, text, value, name, locale, textFormat } = parsed.data;
       const content = { text, value, name, locale, textFormat };
       if (type === 'typing') return { status: 200, body: { id: '' } };
+      const limit = await messageLimit(conversationId);
+      if (!limit.allowed) return { ...TOO_MANY, retryAfterSeconds: limit.retryAfterSeconds };
       const clientActivityId = channelData?.clientActivityID;
       const { conversation } = allowed;
       return serially(conversationId, async () => {

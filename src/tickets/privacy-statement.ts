@@ -21,6 +21,7 @@ const TEXT = {
           'De chatbot onthoudt per gesprek je taal, waar je vragen over gingen en de vragen die hij niet kon beantwoorden. E-mailadressen en telefoonnummers haalt hij daar eerst uit. Je naam vraagt hij niet.',
           `Een gesprek waarin ${f.retentionDays} dagen niets gebeurt, wordt gewist.`,
           `Chat je op de website? Dan bewaart de chatbot wat jij en hij typten ${f.chatHours} uur na je laatste bericht, zodat je verder kunt als je de pagina opnieuw opent. Daarna wordt het gewist.`,
+          'Om misbruik te stoppen telt de chatbot hoeveel gesprekken er vanaf één internetadres beginnen. Dat adres staat alleen in het geheugen, hoogstens een uur, en wordt niet opgeslagen.',
         ],
       ],
       [
@@ -51,6 +52,7 @@ const TEXT = {
           'Per conversation, the chatbot remembers your language, what your questions were about and the questions it could not answer, with any e-mail address or phone number taken out first. It does not ask your name.',
           `A conversation without activity for ${f.retentionDays} days is deleted.`,
           `Chatting on the website? Then the chatbot keeps what you and it typed for ${f.chatHours} hours after your last message, so you can go on when you open the page again. Then it is deleted.`,
+          'To stop misuse, the chatbot counts how many chats start from one internet address. That address is kept only in memory, for an hour at most, and is not stored.',
         ],
       ],
       [

@@ -17,6 +17,7 @@ const UNAVAILABLE: Result = { status: 503, body: { error: { code: 'ServiceError'
 function allowCors(res: Response): void {
   res.header('access-control-allow-origin', '*');
   res.header('access-control-allow-headers', 'authorization, content-type, x-ms-bot-agent');
+  res.header('access-control-expose-headers', 'retry-after');
   res.header('access-control-allow-methods', 'GET, POST, OPTIONS');
   res.header('access-control-max-age', '600');
 }
@@ -50,6 +51,10 @@ export function registerDirectLineRoutes(server: Server, { directLine, publicUrl
       return UNAVAILABLE;
     });
     res.header('cache-control', 'no-store');
+    if (result.retryAfterSeconds) {
+      res.header('retry-after', String(result.retryAfterSeconds));
+      logger.warn({ event: 'directline_limited', operation, conversationId: param(req, 'conversationId') || undefined }, 'Direct Line request refused: too many');
+    }
     res.send(result.status, result.body);
   };
 

@@ -9,6 +9,8 @@ import { z } from 'zod/v4';
 import type { Lang } from '../../knowledge/index.js';
 import type { Logger } from '../../log.js';
 import { chatPage, type PageGrant } from '../../webchat/index.js';
+import type { RateLimit } from '../../rate-limit.js';
+import { clientAddress } from '../client-address.js';
 import { pageLang } from '../page-lang.js';
 import { loadAsset, sendAsset, type Asset } from './assets.js';
 
@@ -19,6 +21,9 @@ export interface WebChatRoutesDeps {
   embedOrigins: readonly string[];
   /** Origins the page may connect to besides its own (Azure Direct Line, when used). */
   connectOrigins: readonly string[];
+  /** How many chats one address may start (keyed by the address). */
+  chatLimit: RateLimit;
+  trustProxy: boolean;
   logger: Logger;
 }
 
@@ -94,6 +99,13 @@ export async function registerWebChatRoutes(server: Server, deps: WebChatRoutesD
     const asked = (req.body as { lang?: unknown } | undefined)?.lang;
     const lang: Lang = asked === 'en' ? 'en' : 'nl';
     res.header('cache-control', 'no-store');
+    const limit = await deps.chatLimit(clientAddress(req, deps.trustProxy));
+    if (!limit.allowed) {
+      deps.logger.warn({ event: 'webchat_token_limited' }, 'website chat refused: too many from one address');
+      res.header('retry-after', String(limit.retryAfterSeconds));
+      res.send(429, { error: { code: 'TooManyRequests', message: 'Too many chats started from this address. Try again later.' } });
+      return;
+    }
     try {
       const grant = await deps.grant(lang, req);
       res.send(200, grant);
