@@ -70,6 +70,17 @@ describe('generative answers with a model configured', () => {
     expect(turn.traces[0]?.value).toMatchObject({ intent: 'answer', generated: true, topics: ['onderwijs-challenge'] });
   });
 
+  it('answers in the language of the question, from the passages in that language', async () => {
+    const { turn, requests } = await ask('How long does the Onderwijs Challenge take?');
+    const [request] = requests;
+    expect(request?.body.messages[0]).toEqual({ role: 'system', content: answerInstructions('en') });
+    const data = request?.data as { passages: { text: string }[] };
+    expect(data.passages.map((p) => p.text).join(' ')).toMatch(/A round lasts four months/);
+    expect(turn.messages[0]?.text).toMatch(/Sources?: /);
+    expect(turn.messages[0]?.text).not.toMatch(/Bron/);
+    expect(turn.traces[0]?.value).toMatchObject({ generated: true });
+  });
+
   it.each([
     ['cites a passage it was not given', sentences({ text: 'Een ronde duurt vier maanden.', sources: ['P99'] })],
     ['has a number its passages do not have', sentences({ text: 'Een ronde duurt 7 maanden.', sources: ['P1'] })],
