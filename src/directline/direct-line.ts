@@ -13,7 +13,7 @@ export type BotTurn = (activity: Record<string, unknown>, send: (activities: rea
 export interface Result {
   status: number;
   body: unknown;
-  /** For a refusal that passes: the seconds to wait (the Retry-After header). */
+  /** When refused for too many requests: the seconds to wait (the Retry-After header). */
   retryAfterSeconds?: number;
 }
 
