@@ -18,7 +18,8 @@ doing have has had having can could may might must shall should will would to of
 over under up down out off again also too not no yes so very just any some all each every more most other such only own
 same than please thanks thank hi hello hey tell know explain there's what's whats i'm im it's its don't dont can't
 cant is there do you get like actually exactly really love would could maybe first got want wanted thing things
-interested wondering wonder curious help become became becoming anything something possible gets bad big high large`;
+interested wondering wonder curious help become became becoming anything something possible gets bad big high large
+take takes taking took make makes`;
 
 const toSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 

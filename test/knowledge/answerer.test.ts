@@ -29,6 +29,12 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).toMatch(/\n(Bronn?e?n?|Sources?): /);
   });
 
+  it('reads "take" in "how long does it take" as part of the question, not as what it is about', () => {
+    const reply = ask('How long does the Onderwijs Challenge take?');
+    expect(reply.text).toMatch(/^A round lasts four months/);
+    expect(reply.text).not.toMatch(/take part/);
+  });
+
   it('answers in the language of the question, whatever the channel says', () => {
     expect(ask('What is the Onderwijs Challenge?', 'nl').lang).toBe('en');
     expect(ask('Wat is de Onderwijs Challenge?', 'en').lang).toBe('nl');
