@@ -19,7 +19,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: ['mag ik', 'kan ik', 'can i', 'oud', 'old'],
   },
   duration: {
-    strong: ['hoe lang', 'hoelang', 'duur', 'duurt', 'per week', 'dagen', 'dagdel', 'uren', 'uur', 'maanden', 'weken', 'jaar duurt', 'tijdsinvestering', 'periode', 'looptijd', 'how long', 'duration', 'lasts', 'last for', 'does it last', 'days', 'hours', 'months', 'weeks', 'a week', 'time commitment', 'period', 'run from', 'runs from'],
+    strong: ['hoe lang', 'hoelang', 'tijd kwijt', 'how much time', 'duur', 'duurt', 'per week', 'dagen', 'dagdel', 'uren', 'uur', 'maanden', 'weken', 'jaar duurt', 'tijdsinvestering', 'periode', 'looptijd', 'how long', 'duration', 'lasts', 'last for', 'does it last', 'days', 'hours', 'months', 'weeks', 'a week', 'time commitment', 'period', 'run from', 'runs from'],
     weak: [],
   },
   start: {
@@ -37,7 +37,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
   results: {
     strong: [
       'resultat', 'opbrengst', 'opgeleverd', 'evaluatie', 'geevalueerd', 'deelnemers', 'gecertificeerd', 'certificaat', 'geslaagd',
-      'afgestudeerd', 'diploma-uitreiking', 'doorgaan', 'gaat door', 'toekomst', 'blijft', 'voortgezet', 'voortzetting', 'terugkomen',
+      'afgestudeerd', 'diploma-uitreiking', 'doorgaan', 'gaat door', 'toekomst', 'blijft', 'wordt voortgezet', 'voortgezet wordt', 'voortgezet worden', 'voortzetting', 'terugkomen',
       'komt terug', 'structureel', 'vast aangeboden', 'na 2025', 'eenmalig', 'result', 'outcome', 'evaluat', 'participant', 'turn out',
       'turned out', 'certified', 'graduat', 'continue', 'future', 'come back', 'after 2025', 'permanent', 'one-off',
     ],
@@ -48,7 +48,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: [],
   },
   contact: {
-    strong: ['aanmeld', 'meld ik', 'inschrijv', 'meedoen', 'mail', 'contact', 'bij wie', 'met wie', 'website', 'site', 'kwijt', 'sign up', 'register', 'apply', 'enrol', 'who do i', 'who can i', 'where can i', 'reach', 'joining', 'to join', 'i join'],
+    strong: ['aanmeld', 'meld ik', 'inschrijv', 'meedoen', 'mail', 'contact', 'bij wie', 'met wie', 'website', 'site', 'vraag kwijt', 'vragen kwijt', 'sign up', 'register', 'apply', 'enrol', 'who do i', 'who can i', 'where can i', 'reach', 'joining', 'to join', 'i join'],
     weak: [],
   },
 };

@@ -50,8 +50,11 @@ export function decideForTopics(reading: Reading, topics: Topic[], context: Ques
   // With several topics named, a fact of one that also names another is about both ("schoolleiders" in "GO").
   const named = namedTerms(reading, retriever);
   const alsoNames = (p: Passage) => named.filter((n) => n.topicId !== p.topicId && mentions(p, n, reading, retriever)).length;
+  // Several topics named side by side ("in het vo ook zo'n tekort als in het po?"): their names choose the topics,
+  // not the facts, so no fact of them needs to hold the names.
+  const names = topics.length > 1 ? named.flatMap((n) => n.terms) : [];
   const ranked = candidates.map((passage) => {
-    const matched = new Set(results.get(passage.id)?.matched ?? []);
+    const matched = new Set([...(results.get(passage.id)?.matched ?? []), ...names]);
     for (const c of specific.concepts) for (const t of c.terms) if (retriever.containsPart(passage, t, lang)) matched.add(t);
     const coverage = retriever.coverage(specific, matched);
     const score = (results.get(passage.id)?.score ?? 0) / top;

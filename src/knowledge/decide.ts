@@ -18,6 +18,7 @@ function smalltalk(reading: Reading): Decision | undefined {
   if (reading.topics.length) return undefined;
   const s = reading.signals;
   if (s.has('identity') && wordsBeyond(reading, ['identity', 'human']).length <= 3) return { kind: 'smalltalk', which: 'identity' };
+  if (s.has('capabilities') && wordsBeyond(reading, ['capabilities']).length === 0) return { kind: 'smalltalk', which: 'identity' };
   if (s.has('language') && reading.words.length <= 8 && !reading.aspects.length) return { kind: 'smalltalk', which: 'language' };
   const said = SMALLTALK_ORDER.filter((k) => s.has(k));
   if (said.length && wordsBeyond(reading, said).length <= 1 && !reading.aspects.includes('costs')) {

@@ -9,6 +9,8 @@ export const SIGNALS = {
   thanks: phraseMatcher(['bedankt', 'dank je', 'dank u', 'dankjewel', 'dankuwel', 'dank voor', 'thanks', 'thank you', 'thx', 'helpt', 'helps', 'helpful', 'top', 'super', 'duidelijk', 'fijn', 'great', 'perfect']),
   goodbye: phraseMatcher(['doei', 'dag dag', 'tot ziens', 'tot later', 'fijne dag', 'bye', 'goodbye', 'see you', 'have a nice day']),
   identity: phraseMatcher(['ben jij', 'ben je een', 'bent u een', 'wie ben', 'wat ben', 'are you', 'who are you', 'what are you', 'is dit een bot', 'is this a bot', 'praat ik met']),
+  /** What the bot can do for you ("wat kun jij allemaal?"): answered as who it is, when nothing else is asked. */
+  capabilities: phraseMatcher(['wat kun je', 'wat kun jij', 'wat kan je', 'wat kan jij', 'wat kunt u', 'waarmee kun je', 'waarmee kan je', 'waar kun je mee', 'what can you', 'what do you do', 'how can you help']),
   language: phraseMatcher(['engels', 'english', 'nederlands', 'dutch', 'in het engels', 'speak']),
   howAreYou: phraseMatcher(['hoe gaat het', 'hoe is het', 'how are you', 'hows it going']),
   /** Someone who wants a person, not an answer. */

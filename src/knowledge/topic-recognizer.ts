@@ -11,7 +11,14 @@ export interface TopicMatch {
   end: number;
   /** The words of the name as written in the knowledge (the question may have typos in them). */
   aliasTokens: readonly string[];
+  /** The positions of the words that named it: [start, end) for a name written as one, fewer for a loose one. */
+  positions: readonly number[];
 }
+
+/** A loose name ("tekort ... in het voortgezet onderwijs") counts for less than one written as one. */
+const LOOSE_PENALTY = 4;
+/** The words of a loose name lie this close together. */
+const LOOSE_WINDOW = 9;
 
 interface AliasPattern {
   topicId: string;
@@ -71,12 +78,46 @@ export class TopicRecognizer {
         }
       }
     }
-    return keepMostSpecific(matches);
+    return matches.length ? keepMostSpecific(matches) : keepMostSpecific(this.looseMatches(words));
+  }
+
+  /**
+   * Names whose words all appear close together, in any order, with other words between them: "the teacher shortage
+   * in utrecht primary schools" names "teacher shortage primary". Only names of two or more words that are not
+   * stopwords, and only when no name was written as one.
+   */
+  private looseMatches(words: readonly string[]): TopicMatch[] {
+    const matches: TopicMatch[] = [];
+    for (const patterns of this.byFirstLetter.values()) {
+      for (const pattern of patterns) {
+        const tokens = pattern.tokens.filter((t) => !isStopword(t, 'nl') && !isStopword(t, 'en'));
+        if (tokens.length < 2) continue;
+        const positions: number[] = [];
+        let typoCount = 0;
+        for (const token of tokens) {
+          const at = words.findIndex((w, i) => !positions.includes(i) && typos(w, token, this.knownWords) !== undefined);
+          if (at < 0) break;
+          positions.push(at);
+          typoCount += typos(words[at] ?? '', token, this.knownWords) ?? 0;
+        }
+        if (positions.length < tokens.length || Math.max(...positions) - Math.min(...positions) >= LOOSE_WINDOW) continue;
+        const strength = strengthOf(pattern, typoCount) - LOOSE_PENALTY;
+        matches.push({ topicId: pattern.topicId, strength, start: Math.min(...positions), end: Math.max(...positions) + 1, aliasTokens: pattern.tokens, positions: positions.sort((a, b) => a - b) });
+      }
+    }
+    return matches;
   }
 
   private matchAt(pattern: AliasPattern, words: readonly string[], glueable: boolean[], start: number): TopicMatch | undefined {
     const n = pattern.tokens.length;
-    const found = (typoCount: number, end: number) => ({ topicId: pattern.topicId, strength: strengthOf(pattern, typoCount), start, end, aliasTokens: pattern.tokens });
+    const found = (typoCount: number, end: number) => ({
+      topicId: pattern.topicId,
+      strength: strengthOf(pattern, typoCount),
+      start,
+      end,
+      aliasTokens: pattern.tokens,
+      positions: Array.from({ length: end - start }, (_, i) => start + i),
+    });
     const first = words[start] ?? '';
     // Word by word: "pedagogish verbinder".
     if (start + n <= words.length && typos(first, pattern.tokens[0] ?? '', this.knownWords) !== undefined) {

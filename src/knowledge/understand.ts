@@ -43,7 +43,8 @@ export function readMessage(text: string, fallbackLang: Lang | undefined, recogn
   const words = tokenize(text);
   const lang = detectLanguage(words, fallbackLang, langMargin);
   const topics = recognizer.recognize(words);
-  const aspects = readAspects(words, (i) => inside(i, topics));
+  const isName = (i: number) => topics.some((t) => t.positions.includes(i));
+  const aspects = readAspects(words, isName);
   const signals = new Map<Signal, PhraseHit[]>();
   for (const [name, matcher] of Object.entries(SIGNALS)) {
     const hits = matcher.matches(words);
@@ -55,7 +56,7 @@ export function readMessage(text: string, fallbackLang: Lang | undefined, recogn
     /^\d+$/.test(words[i] ?? '') && (/^(jarige?|year|years)$/.test(words[i + 1] ?? '') || /^(ben|im|am|age|leeftijd)$/.test(words[i - 1] ?? ''));
   const contentWords = words.filter((w, i) => !isStopword(w, lang) && !isAge(i));
   const aspectWords = words.filter((_, i) => inside(i, aspectHits));
-  const specificWords = words.filter((w, i) => !inside(i, topics) && !inside(i, aspectHits) && !isStopword(w, lang) && !isAge(i));
+  const specificWords = words.filter((w, i) => !isName(i) && !inside(i, aspectHits) && !isStopword(w, lang) && !isAge(i));
   return {
     lang,
     words,

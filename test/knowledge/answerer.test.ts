@@ -35,6 +35,19 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).not.toMatch(/take part/);
   });
 
+  it('recognises a name written with other words in between', () => {
+    const reply = ask('How big is the teacher shortage at primary schools in Utrecht right now?');
+    expect(reply.topicIds).toEqual(['tekort-po']);
+    expect(reply.text).toMatch(/9\.3%/);
+  });
+
+  it('answers for each of two topics named side by side', () => {
+    const reply = ask("Is er in het voortgezet onderwijs ook zo'n groot lerarentekort als in het po?");
+    expect(reply.topicIds).toEqual(['tekort-vo', 'tekort-po']);
+    expect(reply.text).toMatch(/4,5%/);
+    expect(reply.text).toMatch(/9,3%/);
+  });
+
   it('answers in the language of the question, whatever the channel says', () => {
     expect(ask('What is the Onderwijs Challenge?', 'nl').lang).toBe('en');
     expect(ask('Wat is de Onderwijs Challenge?', 'en').lang).toBe('nl');
@@ -88,6 +101,9 @@ describe('everything that is not a knowledge question', () => {
     ['bedankt voor de info!', 'smalltalk', /Graag gedaan/],
     ['ben jij een robot of een echt mens?', 'smalltalk', /computerprogramma, geen mens/],
     ['Do you speak English?', 'smalltalk', /English/],
+    ['Wat kun jij allemaal?', 'smalltalk', /Ik beantwoord vragen over werken en leren/],
+    ['What can you do?', 'smalltalk', /I answer questions about working and learning/],
+    ['Wat kun je verdienen als leraar?', 'unknown', /weet ik niet/],
     ['Ik wil graag een medewerker spreken', 'handoff', /welkom@utrechtleert\.nl/],
     ['What is a good recipe for banana bread?', 'out_of_scope', /only know about working and learning in education/],
     ['Wat voor weer wordt het morgen?', 'out_of_scope', /onderwijs in Utrecht/],
