@@ -76,6 +76,7 @@ describe('not knowing, and saying so', () => {
   it.each([
     ['Wat kost de opleiding LAS I?', /weet ik niet zeker/],
     ['Heb ik een VOG nodig voor de Onderwijs Challenge?', /VOG/],
+    ['Welk taalniveau Nederlands heb ik nodig voor zij-instroom? Ik spreek B1.', /niveau Nederlands je nodig hebt/],
     ['Wat verdien ik als zij-instromer?', /verdient, weet ik niet/],
     ['Welke basisscholen in Overvecht hebben nu vacatures?', /vacatures/],
     ['Wat is het telefoonnummer van Utrecht Leert?', /telefoonnummer/],
