@@ -62,7 +62,11 @@ export function decideForTopics(reading: Reading, topics: Topic[], context: Ques
     return { passage, coverage, rank };
   });
 
-  const answering = specific.concepts.length ? ranked.filter((r) => r.coverage >= ANSWERS) : [];
+  // A name that points into a topic ("urgentieparadox" within Anders organiseren): the facts that hold it answer.
+  const nameTerms = new Set(topics.flatMap((t) => retriever.terms(`${t.name.nl} ${t.name.en}`, lang)));
+  const pointers = named.filter((n) => n.terms.some((t) => !nameTerms.has(t)));
+  const pointedAt = (p: Passage) => pointers.some((n) => n.topicId === p.topicId && mentions(p, n, reading, retriever));
+  const answering = ranked.filter((r) => (specific.concepts.length && r.coverage >= ANSWERS) || pointedAt(r.passage));
   // "What is ..." does not narrow the facts down; how long, what it costs, when, whom to ask do.
   const narrowing = reading.aspects.filter((a) => a !== 'what');
   const inAskedFields = ranked.filter((r) => (narrowing as string[]).includes(r.passage.field));

@@ -35,6 +35,12 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).not.toMatch(/take part/);
   });
 
+  it('answers a name that points into a topic with the facts that hold it, not with what the topic is', () => {
+    const reply = ask('Jullie noemen het een urgentieparadox. Wat bedoelen jullie?');
+    expect(reply.topicIds).toEqual(['anders-organiseren']);
+    expect(reply.text).toMatch(/^Dat te weinig scholen zich aanmeldden voor de Onderwijs Expeditie, noemt Utrecht Leert de urgentieparadox/);
+  });
+
   it('recognises a name written with other words in between', () => {
     const reply = ask('How big is the teacher shortage at primary schools in Utrecht right now?');
     expect(reply.topicIds).toEqual(['tekort-po']);
