@@ -19,7 +19,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: ['mag ik', 'kan ik', 'can i', 'oud', 'old'],
   },
   duration: {
-    strong: ['hoe lang', 'hoelang', 'tijd kwijt', 'how much time', 'duur', 'duurt', 'per week', 'dagen', 'dagdel', 'uren', 'uur', 'maanden', 'weken', 'jaar duurt', 'tijdsinvestering', 'periode', 'looptijd', 'how long', 'duration', 'lasts', 'last for', 'does it last', 'days', 'hours', 'months', 'weeks', 'a week', 'time commitment', 'period', 'run from', 'runs from'],
+    strong: ['hoe lang', 'hoelang', 'hoeveel tijd', 'tijd kwijt', 'how much time', 'duur', 'duurt', 'per week', 'dagen', 'dagdel', 'uren', 'uur', 'maanden', 'weken', 'jaar duurt', 'tijdsinvestering', 'periode', 'looptijd', 'how long', 'duration', 'lasts', 'last for', 'does it last', 'days', 'hours', 'months', 'weeks', 'a week', 'time commitment', 'period', 'run from', 'runs from'],
     weak: [],
   },
   start: {

@@ -19,6 +19,7 @@ describe('answering from the curated knowledge', () => {
     ['zij instroom vo', 'zij-instroom', /voortgezet onderwijs/],
     ['las1 of las2, wat is het verschil?', 'las-1', /[Bb]asisbekwaam[\s\S]*[Vv]akbekwaam/],
     ['How long does the Pedagogisch Verbinder programme take?', 'pedagogisch-verbinder', /2 years|two years/],
+    ['Hoeveel tijd kost het om onderwijsambassadeur te zijn?', 'onderwijsambassadeur', /een half jaar of een jaar/],
     ['Hoe hoog is het ziekteverzuim in het Utrechtse basisonderwijs?', 'personeel-po', /7,3%[\s\S]*6,6%|6,6%[\s\S]*7,3%/],
   ])('%s', (question, topic, expected) => {
     const reply = ask(question);
