@@ -81,7 +81,9 @@ export function decideForTopics(reading: Reading, topics: Topic[], context: Ques
     confidence,
   });
 
-  if (gaps.length) return { kind: 'unknown', topicId: primary.id, gaps, related: best(answering.length ? answering : inAskedFields, 2), confidence: 0.3 };
+  // What it does know of each aspect asked ("how long, and do I get paid?"), the best of each.
+  const perAspect = (list: typeof ranked) => (narrowing.length > 1 ? narrowing.flatMap((f) => best(list.filter((r) => r.passage.field === f), 1)).slice(0, 3) : best(list, 2));
+  if (gaps.length) return { kind: 'unknown', topicId: primary.id, gaps, related: answering.length ? best(answering, 2) : perAspect(inAskedFields), confidence: 0.3 };
   if (inAskedFields.length || answering.length) return facts([...new Set([...inAskedFields, ...answering])], answering.length ? 0.9 : 0.8);
   if (narrowing.length) {
     // Nothing in the asked field, but a fact elsewhere may use the very words asked ("vervolgstappen" of a campaign).

@@ -96,6 +96,13 @@ describe('not knowing, and saying so', () => {
     expect(reply.suggestions).toContain('Praat met een medewerker');
   });
 
+  it('gives what it knows of the other aspect asked when one is not known', () => {
+    const reply = ask('Hoe lang duurt zij-instroom en wat verdien ik dan?');
+    expect(reply.intent).toBe('unknown');
+    expect(reply.text).toMatch(/Hoeveel je verdient, weet ik niet/);
+    expect(reply.text).toMatch(/maximaal 2 jaar/);
+  });
+
   it('still gives the related fact it does have', () => {
     const reply = ask('Have teacher salaries gone up in recent years?', 'en');
     expect(reply.text).toMatch(/37%/);
