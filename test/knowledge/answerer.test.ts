@@ -97,10 +97,10 @@ describe('not knowing, and saying so', () => {
   });
 
   it('gives what it knows of the other aspect asked when one is not known', () => {
-    const reply = ask('Hoe lang duurt zij-instroom en wat verdien ik dan?');
+    const reply = ask('How long does the zij-instroom route take in total, and do I get paid while doing it?');
     expect(reply.intent).toBe('unknown');
-    expect(reply.text).toMatch(/Hoeveel je verdient, weet ik niet/);
-    expect(reply.text).toMatch(/maximaal 2 jaar/);
+    expect(reply.text).toMatch(/I do not know how much you would earn/);
+    expect(reply.text).toMatch(/at most 2 years/);
   });
 
   it('still gives the related fact it does have', () => {
