@@ -17,6 +17,8 @@ export interface TopicMatch {
 
 /** A loose name ("tekort ... in het voortgezet onderwijs") counts for less than one written as one. */
 const LOOSE_PENALTY = 4;
+/** A loose name has this many words that are not stopwords: two ("go ... school", "mbo ... utrecht") match by chance. */
+const LOOSE_MIN_WORDS = 3;
 /** The words of a loose name lie this close together. */
 const LOOSE_WINDOW = 9;
 
@@ -83,7 +85,7 @@ export class TopicRecognizer {
 
   /**
    * Names whose words all appear close together, in any order, with other words between them: "the teacher shortage
-   * in utrecht primary schools" names "teacher shortage primary". Only names of two or more words that are not
+   * in utrecht primary schools" names "teacher shortage primary". Only names of three or more words that are not
    * stopwords, and only when no name was written as one.
    */
   private looseMatches(words: readonly string[]): TopicMatch[] {
@@ -91,7 +93,7 @@ export class TopicRecognizer {
     for (const patterns of this.byFirstLetter.values()) {
       for (const pattern of patterns) {
         const tokens = pattern.tokens.filter((t) => !isStopword(t, 'nl') && !isStopword(t, 'en'));
-        if (tokens.length < 2) continue;
+        if (tokens.length < LOOSE_MIN_WORDS) continue;
         const positions: number[] = [];
         let typoCount = 0;
         for (const token of tokens) {
@@ -132,7 +134,9 @@ export class TopicRecognizer {
       if (!glueable[end]) break;
       joined += words[end] ?? '';
       const d = end > start || n > 1 ? typos(joined, pattern.joined, this.knownWords, 1) : undefined;
-      if (d !== undefined) return found(d, end + 1);
+      // A typo never falls in a short part of the name: "tekort vo" is no misspelt "tekort po".
+      const shortPartsThere = pattern.tokens.every((t) => t.length >= 5 || joined.includes(t));
+      if (d !== undefined && (d === 0 || shortPartsThere)) return found(d, end + 1);
     }
     return undefined;
   }
