@@ -16,7 +16,8 @@ export const SIGNALS = {
   /** Someone who wants a person, not an answer. */
   human: phraseMatcher([
     'een medewerker', 'medewerker spreken', 'een mens', 'met een mens', 'echte persoon', 'echt persoon', 'iemand spreken',
-    'iemand te spreken', 'met iemand', 'doorverbind', 'doorverbonden', 'terugbel', 'teruggebeld', 'bel mij', 'bel me', 'backoffice',
+    'iemand te spreken', 'met iemand praten', 'met iemand spreken', 'met iemand bellen', 'contact met iemand',
+    'iemand van het loket', 'iemand van jullie', 'doorverbind', 'doorverbonden', 'terugbel', 'teruggebeld', 'bel mij', 'bel me', 'backoffice',
     'back office', 'klacht', 'een adviseur', 'human', 'real person', 'an advisor', 'an adviser', 'call me', 'email me', 'e-mail me',
     'mail me', 'pass my question', 'pass on my question', 'complaint', 'speak to', 'speak with', 'talk to',
   ]),

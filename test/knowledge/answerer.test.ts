@@ -111,6 +111,12 @@ describe('not knowing, and saying so', () => {
 });
 
 describe('everything that is not a knowledge question', () => {
+  it('hears a wish for a person, not "met iemand" in another sense', () => {
+    expect(ask('Kan ik met iemand van het loket praten?').intent).toBe('handoff');
+    expect(ask('Kan ik als zij-instromer samen met iemand starten?').intent).not.toBe('handoff');
+  });
+
+
   it.each([
     ['Hoi! Goedemorgen', 'smalltalk', /Hallo/],
     ['bedankt voor de info!', 'smalltalk', /Graag gedaan/],
