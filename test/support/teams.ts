@@ -21,7 +21,7 @@ export interface TeamsChannel {
   name: string;
 }
 
-/** What the bot answered to an activity: the HTTP status, the invoke response body, and what it posted meanwhile. */
+/** What the bot answered to an activity: the HTTP status, the invoke response body, and what it posted in that conversation meanwhile. */
 export interface TeamsTurn {
   status: number;
   body: unknown;
@@ -56,10 +56,11 @@ export class FakeTeams {
   }
 
   private async post(conversationId: string, fields: Record<string, unknown>): Promise<TeamsTurn> {
-    const before = new Map([...this.channel.sent].map(([id, list]) => [id, list.length]));
+    // Only what was posted in this conversation: the outbox may post a ticket card in another channel meanwhile.
+    const before = this.channel.sent.get(conversationId)?.length ?? 0;
     const response = await this.channel.post(this.channel.activity(conversationId, 'nl-NL', fields));
     const text = await response.text();
-    const replies = [...this.channel.sent].flatMap(([id, list]) => list.slice(before.get(id) ?? 0));
+    const replies = (this.channel.sent.get(conversationId) ?? []).slice(before);
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, replies };
   }
 
