@@ -20,13 +20,15 @@ export const SIGNALS = {
     'iemand van het loket', 'iemand van jullie', 'doorverbind', 'doorverbonden', 'terugbel', 'teruggebeld', 'bel mij', 'bel me', 'backoffice',
     'back office', 'klacht', 'een adviseur', 'human', 'real person', 'an advisor', 'an adviser', 'call me', 'email me', 'e-mail me',
     'mail me', 'pass my question', 'pass on my question', 'complaint', 'speak to', 'speak with', 'talk to',
+    'afspraak met iemand', 'een afspraak maken', 'in contact brengen', 'actual person', 'real human', 'someone real',
+    'put me in touch', 'get me in touch', 'connect me', 'make an appointment', 'book an appointment',
   ]),
   /** Someone unhappy with the help they get: they should be offered a person. */
   unhappy: phraseMatcher([
     'je begrijpt me niet', 'je begrijpt het niet', 'je snapt het niet', 'je snapt me niet', 'begrijp je me niet', 'snap je het niet',
     'heb ik niks aan', 'heb ik niets aan', 'hier heb ik niks', 'nutteloos', 'waardeloos', 'zinloos', 'slechte bot', 'stomme bot',
     'domme bot', 'helpt niet', 'helpt me niet', 'helpt mij niet', 'frustrerend', 'gefrustreerd', 'irritant', 'ik word gek',
-    'useless', 'not helpful', 'unhelpful', 'doesnt help', 'does not help', 'not helping', 'you dont understand',
+    'useless', 'not helpful', 'unhelpful', 'doesnt help', 'does not help', 'not helping', 'isnt helping', 'isnt helpful', 'you dont understand',
     'you do not understand', 'stupid bot', 'annoying', 'frustrating', 'frustrated', 'waste of time', 'tijdverspilling',
   ]),
   /** Attempts to change the bot's instructions or to get at data it must not give. */
@@ -78,6 +80,9 @@ export const SIGNALS = {
     'ik ben', 'ben ik', 'ik werk', 'werk ik', 'ik heb', 'heb ik', 'ik doe', 'ik studeer', 'ik zit', 'ik sta', 'ik woon', 'ik wil',
     'wil ik', 'ik zoek', 'mijn school',
     'wij zijn', 'onze school', 'ben ', 'i am', 'im', 'i work', 'i have', 'i study', 'i live', 'i want', 'i would like', 'id like',
-    'i love', 'our school', 'my school', 'we are',
+    'i love', 'our school', 'my school', 'we are', 'mijn klas', 'mijn groep', 'mijn leerlingen', 'my class', 'my pupils', 'my students',
+    // Asking for someone close: their situation counts the same.
+    'mijn dochter', 'mijn zoon', 'mijn partner', 'mijn man', 'mijn vrouw', 'mijn vriend', 'mijn vriendin', 'my daughter', 'my son',
+    'my partner', 'my husband', 'my wife', 'my friend',
   ]),
 };
