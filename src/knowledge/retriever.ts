@@ -43,6 +43,9 @@ const COMMON_SHARE = 0.12;
 /** At most this many words of a question go into the search itself (see search()). */
 const MAX_SEARCH_WORDS = 10;
 
+/** The shortest last part of a compound that is looked up on its own (shorter ones are often not words). */
+const MIN_HEAD = 5;
+
 /** Synonyms widen the search but count less than the words the question used. */
 const SYNONYM_WEIGHT = 0.4;
 
@@ -162,11 +165,12 @@ export class Retriever {
         const t = processTerm(w, lang);
         return t !== null && this.vocabulary[lang].has(t);
       });
-      const terms = [...new Set([word, ...synonyms].map((w) => processTerm(w, lang)).filter((t): t is string => t !== null))];
+      const head = this.compoundHead(word, lang);
+      const terms = [...new Set([word, ...synonyms, ...(head ? [head] : [])].map((w) => processTerm(w, lang)).filter((t): t is string => t !== null))];
       const key = terms[0];
       if (!key || seen.has(key)) continue;
       seen.add(key);
-      for (const w of [word, ...synonyms]) searchWords.add(w);
+      for (const w of [word, ...synonyms, ...(head ? [head] : [])]) searchWords.add(w);
       const df = Math.max(0, ...terms.map((t) => this.documentFrequency[lang].get(t) ?? 0));
       concepts.push({ terms, weight: Math.log((this.curatedCount + 1) / ((df || 2) + 1)) });
     }
@@ -177,6 +181,23 @@ export class Retriever {
       asked: new Set(words.map((w) => processTerm(w, lang)).filter((t): t is string => t !== null)),
       pairs: this.pairs(words.join(' '), lang),
     };
+  }
+
+  /**
+   * The longest known last part of a compound the facts never use ("detacheringsbureaus" ends in "bureaus",
+   * "pabostudent" in "student"): Dutch puts the head of a compound last. Undefined for a known word.
+   */
+  private compoundHead(word: string, lang: Lang): string | undefined {
+    const known = (w: string) => {
+      const t = processTerm(w, lang);
+      return t !== null && this.vocabulary[lang].has(t);
+    };
+    if (word.length < MIN_HEAD + 3 || known(word)) return undefined;
+    for (let i = 3; i <= word.length - MIN_HEAD; i++) {
+      const rest = word.slice(i);
+      if (known(rest)) return rest;
+    }
+    return undefined;
   }
 
   /** The summed weight of the question's concepts that a search result matched. */

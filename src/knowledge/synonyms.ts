@@ -25,6 +25,8 @@ const GROUPS: readonly string[][] = [
   ['aanmelden', 'inschrijven', 'opgeven', 'register', 'enrol', 'enroll'],
   ['instroom', 'instromer', 'instromers', 'inflow'],
   ['uitstroom', 'uitstromer', 'uitstromers', 'outflow'],
+  ['bestaat', 'bestaan', 'opgezet', 'opgericht', 'ontstaan', 'exist', 'exists', 'existed', 'founded', 'established'],
+  ['inhuren', 'inhuur', 'huren', 'ingehuurd', 'hire', 'hiring', 'hired'],
   ['uitval', 'uitvallen', 'stoppen', 'stoppers', 'verlaten', 'dropout', 'drop', 'leave', 'quit'],
 ];
 
