@@ -95,6 +95,8 @@ export function decideForTopics(reading: Reading, topics: Topic[], context: Ques
       const matching = wholeQuestion.length ? wholeQuestion : ranked.filter((r) => results.has(r.passage.id));
       if (matching.length) return facts(matching, 0.6);
     }
+    // Only hinted at ("kan ik ... volgen?" is not asking for requirements): look wider before saying it is not known.
+    if (!reading.aspectsStrong) return undefined;
     const field = narrowing[0];
     const related = [...(primary.fields.contact ?? []), ...(primary.fields.next_step ?? [])].slice(0, 2);
     return { kind: 'unknown', topicId: primary.id, ...(field ? { field } : {}), gaps: [], related, confidence: 0.2 };

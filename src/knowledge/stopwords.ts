@@ -11,7 +11,7 @@ hoi beste bedankt dank vraag vragen vraagje weten weet zeggen vertellen uitlegge
 helemaal opnieuw tips tip eerst lijkt leuk zeker soms vaak beetje dingen ding weleens interessant benieuwd help helpen
 jou jouw hen iets welk zit zitten zat staat staan stond komt komen kwam maakt maken gaan ging gebeurt eens
 erbij ermee erover daarvoor daarmee hierover groot grote hoog hoge erg kijkt kijken laat laten liet
-allemaal zon moment tijdens`;
+allemaal zon moment tijdens houdt inhoudt`;
 
 const en = `the a an and or but if then that this these those there here what who whom which where when why how many much
 i you your me my mine we us our ours he she it they them their his her its am is are was were be been being do does did
