@@ -21,6 +21,11 @@ describe('answering from the curated knowledge', () => {
     ['How long does the Pedagogisch Verbinder programme take?', 'pedagogisch-verbinder', /2 years|two years/],
     ['Hoeveel tijd kost het om onderwijsambassadeur te zijn?', 'onderwijsambassadeur', /een half jaar of een jaar/],
     ['Hoe hoog is het ziekteverzuim in het Utrechtse basisonderwijs?', 'personeel-po', /7,3%[\s\S]*6,6%|6,6%[\s\S]*7,3%/],
+    ['Hoe lang bestaat Utrecht Leert al?', 'utrecht-leert', /2019/],
+    ['Waarom huren scholen geen leraren via uitzendbureaus in?', 'onderwijsregio-utrecht-stad', /commerciële bureaus/],
+    ['Why do schools not hire teachers through detacheringsbureaus?', 'onderwijsregio-utrecht-stad', /commercial agencies/],
+    ['Via welke social media kan ik Utrecht Leert volgen?', 'contact', /LinkedIn/],
+    ['ervaren leraren in utrecht veel werkdruk?', 'personeel-po', /60,8%/],
   ])('%s', (question, topic, expected) => {
     const reply = ask(question);
     expect(reply.intent).toBe('answer');
@@ -114,6 +119,26 @@ describe('everything that is not a knowledge question', () => {
   it('hears a wish for a person, not "met iemand" in another sense', () => {
     expect(ask('Kan ik met iemand van het loket praten?').intent).toBe('handoff');
     expect(ask('Kan ik als zij-instromer samen met iemand starten?').intent).not.toBe('handoff');
+  });
+
+  it.each(['ik wil graag een afspraak met iemand', 'just get me an actual person', 'Could you put me in touch with someone from the Academie?'])(
+    'hears "%s" as a wish for a person',
+    (question) => expect(ask(question).intent).toBe('handoff'),
+  );
+
+  it('starts no route questions when someone asks something particular the facts do not hold', () => {
+    expect(ask('Ik werk als conciërge. Hoeveel kost parkeren bij de school?').intent).toBe('unknown');
+  });
+
+  it('advises someone asking for their daughter, and a teacher asking for their pupils', () => {
+    expect(ask('Mijn dochter wil graag juf worden, ze heeft net haar havo-diploma. Wat kan ze doen?').intent).toBe('advice');
+    const newcomers = ask('Most of my pupils are newcomers who hardly speak Dutch. Is there a course for me?', 'en');
+    expect(newcomers.intent).toBe('advice');
+    expect(newcomers.topicIds).toContain('nieuwkomersspecialist');
+  });
+
+  it('does not rate schools', () => {
+    expect(ask('Which is the best school for my son?', 'en').intent).toBe('out_of_scope');
   });
 
 
