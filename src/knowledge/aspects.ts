@@ -73,12 +73,28 @@ export function readAspects(words: readonly string[], isName: (position: number)
   const weak = new Set<Field>();
   const hits: PhraseHit[] = [];
   const outsideNames = (h: PhraseHit) => !Array.from({ length: h.end - h.start }, (_, i) => h.start + i).some(isName);
-  for (const m of matchers) {
-    const s = m.strong.matches(words).filter(outsideNames);
-    const w = m.weak.matches(words).filter(outsideNames);
-    if (s.length) strong.add(m.field);
-    if (w.length) weak.add(m.field);
-    hits.push(...s, ...w);
+  const found = (kind: 'strong' | 'weak') => matchers.flatMap((m) => m[kind].matches(words).filter(outsideNames).map((hit) => ({ field: m.field, hit })));
+  for (const { field, hit } of withoutOverlaps(found('strong'))) {
+    strong.add(field);
+    hits.push(hit);
+  }
+  for (const { field, hit } of withoutOverlaps(found('weak'))) {
+    weak.add(field);
+    hits.push(hit);
   }
   return { fields: strong.size ? [...strong] : [...weak], strong: strong.size > 0, hits };
+}
+
+/**
+ * Phrases of different aspects that share words: the one that starts first reads the words ("met wie kan ik" asks
+ * whom to contact, not who can take part), and at the same start the longer one.
+ */
+function withoutOverlaps<T extends { field: Field; hit: PhraseHit }>(found: T[]): T[] {
+  const sorted = [...found].sort((a, b) => a.hit.start - b.hit.start || b.hit.end - a.hit.end);
+  const kept: T[] = [];
+  for (const f of sorted) {
+    const overlapping = kept.some((k) => k.field !== f.field && f.hit.start < k.hit.end && k.hit.start < f.hit.end);
+    if (!overlapping) kept.push(f);
+  }
+  return kept;
 }

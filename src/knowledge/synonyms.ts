@@ -21,7 +21,7 @@ const GROUPS: readonly string[][] = [
   ['nieuwkomer', 'nieuwkomers', 'newcomer', 'newcomers'],
   ['onderwijsassistent', 'onderwijsassistenten', 'klassenassistent', 'assistant', 'assistants'],
   ['lesgeven', 'lesgeeft', 'onderwijzen', 'teach', 'teaching'],
-  ['student', 'studenten', 'students', 'studeren', 'studeert', 'studying'],
+  ['student', 'studenten', 'students', 'studeren', 'studeert', 'studying', 'stagiair', 'stagiairs', 'stagiaire', 'intern', 'interns'],
   ['aanmelden', 'inschrijven', 'opgeven', 'register', 'enrol', 'enroll'],
   ['instroom', 'instromer', 'instromers', 'inflow'],
   ['uitstroom', 'uitstromer', 'uitstromers', 'outflow'],

@@ -26,6 +26,7 @@ describe('answering from the curated knowledge', () => {
     ['Why do schools not hire teachers through detacheringsbureaus?', 'onderwijsregio-utrecht-stad', /commercial agencies/],
     ['Via welke social media kan ik Utrecht Leert volgen?', 'contact', /LinkedIn/],
     ['ervaren leraren in utrecht veel werkdruk?', 'personeel-po', /60,8%/],
+    ['Met wie kan ik contact opnemen over Samen Opleiden en begeleiden?', 'samen-opleiden', /Caroline Korpershoek/],
   ])('%s', (question, topic, expected) => {
     const reply = ask(question);
     expect(reply.intent).toBe('answer');

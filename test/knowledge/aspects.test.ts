@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { readAspects } from '../../src/knowledge/aspects.js';
+import { tokenize } from '../../src/knowledge/text.js';
+
+const fieldsOf = (text: string) => readAspects(tokenize(text)).fields.sort();
+
+describe('reading what a question asks about', () => {
+  it('reads words two aspect phrases share only once, for the phrase that starts first', () => {
+    expect(fieldsOf('Met wie kan ik contact opnemen?')).toEqual(['contact']);
+    expect(fieldsOf('Voor wie is de opleiding?')).toEqual(['audience']);
+  });
+
+  it('keeps aspects asked in different words', () => {
+    expect(fieldsOf('Hoe lang duurt het en wat kost het?')).toEqual(['costs', 'duration']);
+  });
+});
