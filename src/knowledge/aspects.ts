@@ -31,7 +31,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: [],
   },
   provider: {
-    strong: ['wie organiseert', 'wie regelt', 'regelt', 'welke school', 'welke scholen', 'welke mbo', 'welke hogeschool', 'bij welke', 'aanbieder', 'organiseert', 'samenwerk', 'partner', 'locatie', 'who runs', 'who organis', 'which school', 'which college', 'provider', 'offered by', 'work with', 'organis', 'doen mee', 'doet mee', 'deelnemende', 'betrokken', 'involved', 'take part', 'participating'],
+    strong: ['wie organiseert', 'wie regelt', 'regelt', 'welke school', 'welke scholen', 'welke mbo', 'welke hogeschool', 'bij welke', 'aanbieder', 'organiseert', 'samenwerk', 'partner', 'locatie', 'who runs', 'who organis', 'which school', 'which college', 'provider', 'offered by', 'they work with', 'works with', 'organis', 'doen mee', 'doet mee', 'deelnemende', 'betrokken', 'involved', 'take part', 'participating'],
     weak: ['waar', 'where', 'wie', 'who'],
   },
   results: {

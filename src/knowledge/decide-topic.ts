@@ -83,6 +83,8 @@ export function decideForTopics(reading: Reading, topics: Topic[], context: Ques
 
   // What it does know of each aspect asked ("how long, and do I get paid?"), the best of each.
   const perAspect = (list: typeof ranked) => (narrowing.length > 1 ? narrowing.flatMap((f) => best(list.filter((r) => r.passage.field === f), 1)).slice(0, 3) : best(list, 2));
+  // "What is the difference between A and B?": what each of them is, side by side.
+  if (topics.length > 1 && reading.signals.has('comparison') && !narrowing.length && !gaps.length) return overviewOf(topics);
   if (gaps.length) return { kind: 'unknown', topicId: primary.id, gaps, related: answering.length ? best(answering, 2) : perAspect(inAskedFields), confidence: 0.3 };
   if (inAskedFields.length || answering.length) return facts([...new Set([...inAskedFields, ...answering])], answering.length ? 0.9 : 0.8);
   if (narrowing.length) {

@@ -53,6 +53,8 @@ export const SIGNALS = {
     'baan', 'werken in', 'overstap', 'carriere', 'utrecht leert', 'loket', 'tekort', 'teacher', 'teach', 'education',
     'classroom', 'pupil', 'school board', 'schoolbestuur', 'career', 'vacanc', 'job', 'training', 'cursus', 'course', 'po', 'vo',
   ]),
+  /** Comparing what is named ("het verschil tussen LAS I en LAS II"). */
+  comparison: phraseMatcher(['verschil', 'verschillen', 'vergelijk', 'vergelijken', 'difference', 'differ', 'compare', 'versus', 'vs']),
   /** Asking for a number: facts with figures are preferred. */
   quantity: phraseMatcher([
     'hoeveel', 'hoe hoog', 'hoe groot', 'hoe oud', 'hoe erg', 'hoe ernstig', 'aantal', 'percentage', 'procent', 'cijfer', 'how many',

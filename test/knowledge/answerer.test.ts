@@ -54,6 +54,12 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).toMatch(/9\.3%/);
   });
 
+  it('compares two programmes by what each of them is', () => {
+    const reply = ask('What is the difference between the Pedagogisch Verbinder and the Ad PEP? Both are about working with kids.', 'en');
+    expect(reply.topicIds).toEqual(['pedagogisch-verbinder', 'ad-pep']);
+    expect(reply.text).toMatch(/mbo level 4[\s\S]*hbo programme at level 5/);
+  });
+
   it('answers for each of two topics named side by side', () => {
     const reply = ask('Is het tekort vo groter dan het tekort po?');
     expect(reply.topicIds).toEqual(['tekort-vo', 'tekort-po']);

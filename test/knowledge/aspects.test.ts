@@ -10,6 +10,11 @@ describe('reading what a question asks about', () => {
     expect(fieldsOf('Voor wie is de opleiding?')).toEqual(['audience']);
   });
 
+  it('does not read "working with kids" as asking who provides it', () => {
+    expect(fieldsOf('Both are about working with kids')).toEqual([]);
+    expect(fieldsOf('Which schools does it work with?')).toContain('provider');
+  });
+
   it('keeps aspects asked in different words', () => {
     expect(fieldsOf('Hoe lang duurt het en wat kost het?')).toEqual(['costs', 'duration']);
   });
