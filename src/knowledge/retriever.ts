@@ -37,6 +37,17 @@ function processTerm(term: string, lang: Lang): string | null {
 /** Field names end in their language, so indexing can pick the right stemmer. */
 const langOfField = (field: string | undefined): Lang => (field?.endsWith('en') ? 'en' : 'nl');
 
+/**
+ * A fact's keywords mix both languages; searched in one language, the other's little words are left out, so the
+ * "have" of "do you have" is not the Dutch stem of "haven".
+ */
+function keywordText(passage: Passage, lang: Lang): string {
+  const other: Lang = lang === 'nl' ? 'en' : 'nl';
+  return tokenize(passage.keywords.join(' '))
+    .filter((t) => !isStopword(t, other))
+    .join(' ');
+}
+
 /** A word in more than this share of the facts is left out of the search itself (see search()). */
 const COMMON_SHARE = 0.12;
 
@@ -91,7 +102,7 @@ export class Retriever {
     this.passages = passages;
     const shared = { idField: 'id', tokenize: (text: string) => tokenize(text), processTerm: (t: string, f?: string) => processTerm(t, langOfField(f)) };
     // A fact's keywords are searched as part of its text: one field per language keeps searching fast.
-    const indexed = passages.map((p, i) => ({ id: i, curated: p.curated, text_nl: `${p.text.nl ?? ''} ${p.keywords.join(' ')}`, text_en: `${p.text.en ?? ''} ${p.keywords.join(' ')}` }));
+    const indexed = passages.map((p, i) => ({ id: i, curated: p.curated, text_nl: `${p.text.nl ?? ''} ${keywordText(p, 'nl')}`, text_en: `${p.text.en ?? ''} ${keywordText(p, 'en')}` }));
     this.facts = new MiniSearch({ ...shared, fields: LANGS.map((l) => `text_${l}`) });
     this.facts.addAll(indexed.filter((d) => d.curated));
     this.documents = new MiniSearch({ ...shared, fields: LANGS.map((l) => `text_${l}`) });
@@ -102,7 +113,7 @@ export class Retriever {
     }
     for (const lang of LANGS) {
       for (const p of passages) {
-        const terms = new Set(this.terms(`${p.text[lang] ?? ''} ${p.keywords.join(' ')}`, lang));
+        const terms = new Set(this.terms(`${p.text[lang] ?? ''} ${keywordText(p, lang)}`, lang));
         this.termSets[lang].set(p.id, terms);
         this.termText[lang].set(p.id, [...terms].join(' '));
         this.pairSets[lang].set(p.id, new Set(this.pairs(p.text[lang] ?? '', lang)));

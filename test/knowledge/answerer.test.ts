@@ -67,6 +67,12 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).toMatch(/9,3%/);
   });
 
+  it('does not match a Dutch word with an English keyword of another fact ("haven" is not "do you have")', () => {
+    const reply = ask('Wat is de Haven?');
+    expect(reply.topicIds).toEqual(['leerlingondersteuning']);
+    expect(reply.text).toMatch(/havo\/vwo/);
+  });
+
   it('answers in the language of the question, whatever the channel says', () => {
     expect(ask('What is the Onderwijs Challenge?', 'nl').lang).toBe('en');
     expect(ask('Wat is de Onderwijs Challenge?', 'en').lang).toBe('nl');
