@@ -11,7 +11,10 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: ['wat', 'what'],
   },
   audience: {
-    strong: ['voor wie', 'wie kan', 'wie kunnen', 'doelgroep', 'bedoeld voor', 'for whom', 'who can', 'who is it for', 'aimed at', 'meant for'],
+    strong: [
+      'voor wie', 'wie kan', 'wie kunnen', 'wie mag', 'wie mogen', 'doelgroep', 'bedoeld voor', 'kan ik meedoen', 'mag ik meedoen', 'kan ik ook meedoen', 'mag ik ook meedoen', 'for whom', 'who can',
+      'who may', 'who is it for', 'aimed at', 'meant for', 'can i join', 'can i take part', 'can i participate', 'can i also join', 'am i allowed to join', 'who can take part',
+    ],
     weak: [],
   },
   requirements: {
@@ -48,7 +51,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: [],
   },
   contact: {
-    strong: ['aanmeld', 'meld ik', 'inschrijv', 'meedoen', 'mail', 'contact', 'bij wie', 'met wie', 'website', 'site', 'vraag kwijt', 'vragen kwijt', 'sign up', 'register', 'apply', 'enrol', 'who do i', 'who can i', 'where can i', 'reach', 'joining', 'to join', 'i join'],
+    strong: ['aanmeld', 'meld ik', 'inschrijv', 'meedoen', 'hoe kan ik meedoen', 'hoe doe ik mee', 'how can i join', 'how do i join', 'how can i take part', 'how do i take part', 'mail', 'contact', 'bij wie', 'met wie', 'website', 'site', 'vraag kwijt', 'vragen kwijt', 'sign up', 'register', 'apply', 'enrol', 'who do i', 'who can i', 'where can i', 'reach', 'joining', 'to join', 'i join'],
     weak: [],
   },
 };

@@ -54,16 +54,20 @@ export function readMessage(text: string, fallbackLang: Lang | undefined, recogn
   // Someone's age ("ik ben 42", "55-jarige", "50-year-old") says nothing about which fact answers.
   const isAge = (i: number) =>
     /^\d+$/.test(words[i] ?? '') && (/^(jarige?|year|years)$/.test(words[i + 1] ?? '') || /^(ben|im|am|age|leeftijd)$/.test(words[i - 1] ?? ''));
-  const contentWords = words.filter((w, i) => !isStopword(w, lang) && !isAge(i));
+  // "Kan ik met 31 nog meedoen?", "can I still join at 45?": asking whether their age is a bar, as "55-jarige" does.
+  const still = words.some((w) => w === 'nog' || w === 'still');
+  const asksAtAge = (i: number) => still && /^[1-9]\d$/.test(words[i] ?? '') && /^(met|at|op|als)$/.test(words[i - 1] ?? '');
+  const gapWords = words.map((w, i) => (asksAtAge(i) ? 'jarige' : w));
+  const contentWords = words.filter((w, i) => !isStopword(w, lang) && !isAge(i) && !asksAtAge(i));
   const aspectWords = words.filter((_, i) => inside(i, aspectHits));
-  const specificWords = words.filter((w, i) => !isName(i) && !inside(i, aspectHits) && !isStopword(w, lang) && !isAge(i));
+  const specificWords = words.filter((w, i) => !isName(i) && !inside(i, aspectHits) && !isStopword(w, lang) && !isAge(i) && !asksAtAge(i));
   return {
     lang,
     words,
     topics,
     aspects: aspects.fields,
     aspectsStrong: aspects.strong,
-    gaps: gaps.filter((g) => g.matcher.matches(words).length > 0).map((g) => g.gap),
+    gaps: gaps.filter((g) => g.matcher.matches(gapWords).length > 0).map((g) => g.gap),
     signals,
     contentWords,
     aspectWords,

@@ -67,6 +67,12 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).toMatch(/9,3%/);
   });
 
+  it('reads "met 31 nog" and "still ... at 58" as asking whether age is a bar, which the sources do not say', () => {
+    expect(ask('kan ik met 31 nog meedoen aan de onderwijs challenge?').text).toMatch(/^Of er een leeftijdsgrens is, staat niet in mijn informatie/);
+    expect(ask('can I still do LAS I at 58?', 'en').text).toMatch(/^Whether there is an age limit is not in my information/);
+    expect(ask('Ik werk al 12 jaar op een school, kan ik nog LAS I doen?').text).not.toMatch(/leeftijdsgrens/);
+  });
+
   it('does not match a Dutch word with an English keyword of another fact ("haven" is not "do you have")', () => {
     const reply = ask('Wat is de Haven?');
     expect(reply.topicIds).toEqual(['leerlingondersteuning']);

@@ -15,6 +15,13 @@ describe('reading what a question asks about', () => {
     expect(fieldsOf('Which schools does it work with?')).toContain('provider');
   });
 
+  it('reads "can I join" as asking who it is for, and "how can I join" as how to sign up', () => {
+    expect(fieldsOf('Who can take part in it?')).toEqual(['audience']);
+    expect(fieldsOf('Kan ik meedoen als ik geen student ben?')).toEqual(['audience']);
+    expect(fieldsOf('Hoe kan ik meedoen?')).toEqual(['contact']);
+    expect(fieldsOf('How can I join?')).toEqual(['contact']);
+  });
+
   it('keeps aspects asked in different words', () => {
     expect(fieldsOf('Hoe lang duurt het en wat kost het?')).toEqual(['costs', 'duration']);
   });
