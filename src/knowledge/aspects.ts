@@ -34,7 +34,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: [],
   },
   provider: {
-    strong: ['wie organiseert', 'wie regelt', 'regelt', 'welke school', 'welke scholen', 'welke mbo', 'welke hogeschool', 'bij welke', 'aanbieder', 'organiseert', 'samenwerk', 'partner', 'locatie', 'who runs', 'who organis', 'which school', 'which college', 'provider', 'offered by', 'they work with', 'works with', 'organis', 'doen mee', 'doet mee', 'deelnemende', 'betrokken', 'involved', 'take part', 'participating'],
+    strong: ['wie organiseert', 'wie regelt', 'regelt', 'welke school', 'welke scholen', 'welke mbo', 'welke hogeschool', 'bij welke', 'aanbieder', 'organiseert', 'samenwerk', 'partner', 'locatie', 'waar zit', 'waar zitten', 'adres', 'address', 'where is', 'where are', 'located', 'who runs', 'who organis', 'which school', 'which college', 'provider', 'offered by', 'they work with', 'works with', 'organis', 'doen mee', 'doet mee', 'deelnemende', 'betrokken', 'involved', 'take part', 'participating'],
     weak: ['waar', 'where', 'wie', 'who'],
   },
   results: {
@@ -47,7 +47,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: ['hoeveel', 'how many', 'how much'],
   },
   next_step: {
-    strong: ['daarna', 'na afloop', 'vervolg', 'volgende stap', 'doorstro', 'blijven werken', 'blijf werken', 'afterwards', 'next step', 'follow-up', 'after that', 'stay on', 'keep working'],
+    strong: ['daarna', 'na afloop', 'vervolg', 'volgende stap', 'wat gebeurt er na', 'wat gebeurt er als', 'what happens after', 'what happens when', 'baan op', 'a job at', 'job afterwards', 'doorstro', 'blijven werken', 'blijf werken', 'afterwards', 'next step', 'follow-up', 'after that', 'stay on', 'keep working'],
     weak: [],
   },
   contact: {

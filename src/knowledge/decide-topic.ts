@@ -20,7 +20,11 @@ function specificQuery(reading: Reading, topics: readonly Topic[], candidates: r
   const { lang } = reading;
   const names = new Set(topics.flatMap((t) => retriever.terms(`${t.name.nl} ${t.name.en}`, lang)));
   const common = (term: string) => candidates.filter((p) => retriever.contains(p, term, lang)).length >= Math.max(2, candidates.length * COMMON_IN_TOPIC);
-  const words = [...reading.specificWords, ...reading.topics.flatMap((m) => m.aliasTokens)];
+  // The words of the name used ("Onderwijs Expeditie") point into the topic, unless the facts of the aspect asked
+  // answer ("Wat kost een zij-instroomtraject?" asks the costs, not the facts that say "traject").
+  const asked = reading.aspects.filter((a) => a !== 'what');
+  const answeredByField = topics.some((t) => asked.some((f) => (t.fields[f]?.length ?? 0) > 0));
+  const words = [...reading.specificWords, ...(answeredByField ? [] : reading.topics.flatMap((m) => m.aliasTokens))];
   const query = retriever.query(words.filter((w) => {
     const t = retriever.termOf(w, lang);
     return t !== null && !names.has(t) && !common(t);

@@ -19,7 +19,11 @@ export const SIGNALS = {
     'iemand te spreken', 'met iemand praten', 'met iemand spreken', 'met iemand bellen', 'contact met iemand',
     'iemand van het loket', 'iemand van jullie', 'doorverbind', 'doorverbonden', 'terugbel', 'teruggebeld', 'bel mij', 'bel me', 'backoffice',
     'back office', 'klacht', 'een adviseur', 'human', 'real person', 'an advisor', 'an adviser', 'call me', 'email me', 'e-mail me',
-    'mail me', 'pass my question', 'pass on my question', 'complaint', 'speak to', 'speak with', 'talk to',
+    'mail me', 'pass my question', 'pass on my question', 'pass my details', 'pass on my details', 'pass my contact', 'mijn gegevens door', 'gegevens doorgeven',
+    'neem contact met mij op', 'contact met mij opnemen', 'contact met me opnemen', 'get in touch with me', 'contact me', 'reach out to me', 'complaint', 'speak to', 'speak with',
+    // "talk to" only with a person: "before I start talking to schools" asks for nothing.
+    'talk to someone', 'talk to somebody', 'talk to a person', 'talk to a human', 'talk to a real', 'talk to an actual', 'talk to a colleague', 'talk to staff',
+    'talk to a staff', 'talk to an advis', 'talk to one of', 'talk to the desk', 'talk to a member', 'talk to your',
     'afspraak met iemand', 'een afspraak maken', 'in contact brengen', 'actual person', 'real human', 'someone real',
     'put me in touch', 'get me in touch', 'connect me', 'make an appointment', 'book an appointment',
   ]),
