@@ -51,10 +51,13 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: [],
   },
   contact: {
-    strong: ['aanmeld', 'meld ik', 'inschrijv', 'meedoen', 'hoe kan ik meedoen', 'hoe doe ik mee', 'how can i join', 'how do i join', 'how can i take part', 'how do i take part', 'mail', 'contact', 'bij wie', 'met wie', 'website', 'site', 'vraag kwijt', 'vragen kwijt', 'sign up', 'register', 'apply', 'enrol', 'who do i', 'who can i', 'where can i', 'reach', 'joining', 'to join', 'i join'],
+    strong: ['aanmeld', 'meld ik', 'meld je je', 'meld me', 'inschrijv', 'schrijf ik me', 'schrijf je je', 'geef ik me op', 'geef je je op', 'opgeven', 'meedoen', 'hoe kan ik meedoen', 'hoe doe ik mee', 'how can i join', 'how do i join', 'how can i take part', 'how do i take part', 'mail', 'contact', 'bij wie', 'met wie', 'website', 'site', 'vraag kwijt', 'vragen kwijt', 'sign up', 'register', 'apply', 'enrol', 'who do i', 'who can i', 'where can i', 'reach', 'joining', 'to join', 'i join'],
     weak: [],
   },
 };
+
+/** Phrases that hold an aspect word but name a thing: "extra uren" are hours to be had, not how long it takes. */
+const NOT_ASPECTS = phraseMatcher(['extra uren', 'extra tijd', 'meer uren', 'meer tijd', 'tijd tekort', 'extra hours', 'extra time', 'more hours', 'more time']);
 
 const matchers = Object.entries(PHRASES).map(([field, { strong, weak }]) => ({
   field: field as Field,
@@ -75,7 +78,8 @@ export function readAspects(words: readonly string[], isName: (position: number)
   const strong = new Set<Field>();
   const weak = new Set<Field>();
   const hits: PhraseHit[] = [];
-  const outsideNames = (h: PhraseHit) => !Array.from({ length: h.end - h.start }, (_, i) => h.start + i).some(isName);
+  const things = NOT_ASPECTS.matches(words);
+  const outsideNames = (h: PhraseHit) => !Array.from({ length: h.end - h.start }, (_, i) => h.start + i).some((i) => isName(i) || things.some((t) => i >= t.start && i < t.end));
   const found = (kind: 'strong' | 'weak') => matchers.flatMap((m) => m[kind].matches(words).filter(outsideNames).map((hit) => ({ field: m.field, hit })));
   for (const { field, hit } of withoutOverlaps(found('strong'))) {
     strong.add(field);

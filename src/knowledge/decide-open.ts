@@ -85,7 +85,7 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
   const curated = results.map(rank).sort((a, b) => b.rank - a.rank);
 
   if (wantsAdvice(reading) && !gaps.length) {
-    const advice = advise(curated, topicEvidence, knowledge, reading.signals.has('schoolPerspective'));
+    const advice = advise(curated, topicEvidence, knowledge, reading.signals.has('schoolPerspective') || reading.signals.has('schemeRequest'));
     if (advice) return advice;
   }
 

@@ -73,7 +73,10 @@ export const SIGNALS = {
     'welke opleiding', 'welke route', 'past bij', 'waar begin ik', 'waar moet ik', 'kunnen jullie', 'mogelijkheden', 'is dat mogelijk',
     'kan dat', 'is there', 'do you have', 'anything for', 'what can i', 'where do i start', 'where should i', 'can i follow',
     'any programme', 'any program', 'is that possible', 'could i', 'what are my options', 'what should i',
+    'bestaat er', 'is er iets', 'iets dergelijks', 'zoiets', 'anything like that', 'any training', 'any course', 'is there anything',
   ]),
+  /** Asking for a scheme or money: schemes that fund schools fit, whoever asks. */
+  schemeRequest: phraseMatcher(['regeling', 'subsidie', 'financiering', 'geld voor', 'scheme', 'subsid', 'funding', 'grant', 'money for']),
   /** Speaking for a school: then schemes for schools fit too, not only routes for a person. */
   schoolPerspective: phraseMatcher(['onze school', 'wij zijn een', 'als school', 'ons team', 'onze scholen', 'our school', 'my school', 'we are a', 'as a school', 'our team']),
   /** Saying what one would like to do or become. */
@@ -84,7 +87,8 @@ export const SIGNALS = {
   /** Telling about one's own situation: a request for advice. */
   situation: phraseMatcher([
     'ik ben', 'ben ik', 'ik werk', 'werk ik', 'ik heb', 'heb ik', 'ik doe', 'ik studeer', 'ik zit', 'ik sta', 'ik woon', 'ik wil',
-    'wil ik', 'ik zoek', 'mijn school',
+    'wil ik', 'ik zoek', 'mijn school', 'ik geef les', 'ik leid', 'mijn collega en ik', 'we willen', 'wij willen', 'we hebben', 'wij hebben',
+    'i teach', 'i run a', 'i lead', 'i manage', 'my colleague and i', 'we want', 'we would like', 'we have',
     'wij zijn', 'onze school', 'ben ', 'i am', 'im', 'i work', 'i have', 'i study', 'i live', 'i want', 'i would like', 'id like',
     'i love', 'our school', 'my school', 'we are', 'mijn klas', 'mijn groep', 'mijn leerlingen', 'my class', 'my pupils', 'my students',
     // Asking for someone close: their situation counts the same.

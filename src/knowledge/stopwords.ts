@@ -11,7 +11,8 @@ hoi beste bedankt dank vraag vragen vraagje weten weet zeggen vertellen uitlegge
 helemaal opnieuw tips tip eerst lijkt leuk zeker soms vaak beetje dingen ding weleens interessant benieuwd help helpen
 jou jouw hen iets welk zit zitten zat staat staan stond komt komen kwam maakt maken gaan ging gebeurt eens
 erbij ermee erover daarvoor daarmee hierover groot grote hoog hoge erg kijkt kijken laat laten liet
-allemaal zon moment tijdens houdt inhoudt`;
+allemaal zon moment tijdens houdt inhoudt
+haha lol oke ok zei zegt hoorde gehoord zag gezien gelezen genoemd steeds ergens`;
 
 const en = `the a an and or but if then that this these those there here what who whom which where when why how many much
 i you your me my mine we us our ours he she it they them their his her its am is are was were be been being do does did
@@ -20,7 +21,8 @@ over under up down out off again also too not no yes so very just any some all e
 same than please thanks thank hi hello hey tell know explain there's what's whats i'm im it's its don't dont can't
 cant is there do you get like actually exactly really love would could maybe first got want wanted thing things
 interested wondering wonder curious help become became becoming anything something possible gets bad big high large
-take takes taking took make makes ever moment currently during`;
+take takes taking took make makes ever moment currently during
+haha lol ok okay saw seen heard hear hearing mentioned mention noticed said says somewhere keep guess idea`;
 
 const toSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 

@@ -73,6 +73,18 @@ describe('answering from the curated knowledge', () => {
     expect(ask('Ik werk al 12 jaar op een school, kan ik nog LAS I doen?').text).not.toMatch(/leeftijdsgrens/);
   });
 
+  it('finds a scheme for someone at a school who asks for one, and a training for two colleagues who want one', () => {
+    const scheme = ask('Ik ben intern begeleider op een basisschool en we hebben veel starters. Bestaat er een regeling voor extra uren voor begeleiding?');
+    expect(scheme.topicIds[0]).toBe('tijd-voor-kwaliteit');
+    const training = ask('My colleague and I want to teach together in one classroom. Is there any training for that?', 'en');
+    expect(training.topicIds).toContain('co-teaching');
+  });
+
+  it('leaves out chat words ("ik zag ... ergens staan") when weighing what a question holds', () => {
+    const reply = ask('Ik zag leerpracht ergens staan in een agenda, wat is dat?');
+    expect(reply.text).toMatch(/Overvecht/);
+  });
+
   it('does not match a Dutch word with an English keyword of another fact ("haven" is not "do you have")', () => {
     const reply = ask('Wat is de Haven?');
     expect(reply.topicIds).toEqual(['leerlingondersteuning']);
@@ -144,6 +156,15 @@ describe('everything that is not a knowledge question', () => {
     'hears "%s" as a wish for a person',
     (question) => expect(ask(question).intent).toBe('handoff'),
   );
+
+  it.each(['Wilt u contact met mij opnemen over LAS I?', 'Can someone get in touch with me about LAS I?', 'Please pass my details on to the team.'])(
+    'hears "%s" as a wish to be contacted',
+    (question) => expect(ask(question).intent).toBe('handoff'),
+  );
+
+  it('does not hear talking to schools as a wish for a person', () => {
+    expect(ask('What does a suitability assessment cost? I want to know before I start talking to schools.', 'en').intent).not.toBe('handoff');
+  });
 
   it('starts no route questions when someone asks something particular the facts do not hold', () => {
     expect(ask('Ik werk als conciërge. Hoeveel kost parkeren bij de school?').intent).toBe('unknown');
