@@ -55,7 +55,7 @@ const RECOGNISE: { [F in ProfileField]: [ProfileValue<F>, string[]][] } = {
   goal: [
     ['explore', ['eerst ontdekken', 'ontdekken', 'uitproberen', 'proberen', 'kijken of', 'orienteren', 'twijfel', 'weet niet of', 'proeven', 'try out', 'find out', 'explore', 'not sure', 'get a taste']],
     ['lead', ['directeur worden', 'schoolleider worden', 'leidinggeven', 'leiding geven', 'doorgroeien naar', 'become a head', 'school leader', 'lead a school', 'leadership']],
-    ['support', ['ondersteunen', 'ondersteuning', 'assistent worden', 'als onderwijsassistent', 'onderwijsassistent worden', 'helpen in de klas', 'intern begeleider', 'support', 'assist', 'help out']],
+    ['support', ['ondersteunen', 'ondersteuning', 'ondersteuner', 'assistent worden', 'als onderwijsassistent', 'onderwijsassistent worden', 'helpen in de klas', 'intern begeleider', 'support', 'assist', 'help out', 'classroom support']],
     ['teach', ['voor de klas', 'lesgeven', 'les geven', 'leraar worden', 'leerkracht worden', 'juf worden', 'meester worden', 'docent worden', 'lesgeef', 'to teach', 'teach at', 'teach in', 'teaching job', 'into teaching', 'become a teacher', 'be a teacher', 'become a primary', 'become a secondary']],
   ],
   time: [

@@ -18,7 +18,7 @@ const FITS: readonly string[] = ['what', 'audience', 'requirements'];
 const ROUTE_FIELDS: readonly Field[] = ['duration', 'costs', 'requirements', 'start', 'provider', 'audience', 'contact', 'next_step'];
 
 /** Someone who tells about themselves: the topics that fit what they said, each with what it is and why it fits. */
-function advise(ranked: readonly Ranked[], topicEvidence: ReadonlyMap<string, number>, knowledge: Knowledge, forSchool: boolean): Decision | undefined {
+function advise(ranked: readonly Ranked[], topicEvidence: ReadonlyMap<string, number>, knowledge: Knowledge, forSchool: boolean, toBeat: number): Decision | undefined {
   // What fits shows in a topic's names and keywords, and in what a route is and whom it is for; an article counts by
   // its names only (a group such as "herintreders"), never by its figures. Schemes fund schools: they fit someone
   // who speaks for a school, not a person looking for a route.
@@ -31,6 +31,7 @@ function advise(ranked: readonly Ranked[], topicEvidence: ReadonlyMap<string, nu
   }
   const ordered = [...relevance.entries()].sort((a, b) => b[1] - a[1]);
   const strongest = ordered[0]?.[1] ?? 0;
+  if (strongest < toBeat) return undefined;
   const groups = ordered
     .filter(([, rel]) => rel >= SUITS && rel >= strongest * 0.6)
     .slice(0, 3)
@@ -84,13 +85,14 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
   };
   const curated = results.map(rank).sort((a, b) => b.rank - a.rank);
 
-  if (wantsAdvice(reading) && !gaps.length) {
-    const advice = advise(curated, topicEvidence, knowledge, reading.signals.has('schoolPerspective') || reading.signals.has('schemeRequest'));
-    if (advice) return advice;
-  }
-
   const answers = (r: Ranked) => r.coverage >= ANSWERS || (r.coverage >= ANSWERS_LONG.coverage && r.evidence >= ANSWERS_LONG.evidence);
   const first = curated.find(answers);
+  if (wantsAdvice(reading) && !gaps.length) {
+    // A fact that holds more of what they said than any route fits them answers ("an open day for school leaders").
+    const forSchool = reading.signals.has('schoolPerspective') || reading.signals.has('schemeRequest');
+    const advice = advise(curated, topicEvidence, knowledge, forSchool, first?.evidence ?? 0);
+    if (advice) return advice;
+  }
   if (first) {
     const sameTopic = curated.filter((r) => r.passage.topicId === first.passage.topicId && r.coverage >= first.coverage * 0.6);
     if (gaps.length) return { kind: 'unknown', gaps, related: best(sameTopic, 2), confidence: first.coverage };

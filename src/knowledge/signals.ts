@@ -65,7 +65,7 @@ export const SIGNALS = {
     'how much', 'how high', 'how big', 'how old', 'how bad', 'how serious', 'number of', 'percent',
   ]),
   /** Asking which route fits, without saying anything about oneself yet. */
-  routeHelp: phraseMatcher(['welke route', 'past bij mij', 'past bij me', 'wat past', 'which route', 'what suits', 'suits me', 'fits me', 'right for me', 'waar begin ik', 'where do i start', 'where to start', 'hoe word ik', 'how do i become', 'how can i become']),
+  routeHelp: phraseMatcher(['welke route', 'past bij mij', 'past bij me', 'wat past', 'which route', 'what suits', 'suits me', 'fits me', 'right for me', 'waar begin ik', 'where do i start', 'where to start', 'hoe word ik', 'how do i become', 'how can i become', 'what would fit', 'what fits', 'would suit me', 'wat zou passen', 'wat zou bij mij passen']),
   /** Asking what there is for them: with a situation, a request for advice. */
   adviceRequest: phraseMatcher([
     'wat kan ik', 'wat moet ik', 'hebben jullie iets', 'hebben jullie', 'aanrader', 'tips', 'is er', 'kan ik me', 'voor mij', 'voor me',
@@ -82,7 +82,7 @@ export const SIGNALS = {
   /** Saying what one would like to do or become. */
   wish: phraseMatcher([
     'wil', 'willen', 'zou graag', 'zou willen', 'liever', 'overweeg', 'twijfel', 'droom', 'want', 'wants', 'rather',
-    'want to', 'would like', 'like to', 'love to', 'considering', 'thinking about', 'thinking of', 'not sure whether', 'hoping to',
+    'want to', 'would like', 'id like', 'like to', 'love to', 'considering', 'thinking about', 'thinking of', 'not sure whether', 'hoping to',
   ]),
   /** Telling about one's own situation: a request for advice. */
   situation: phraseMatcher([

@@ -14,6 +14,7 @@ describe('reading a profile from free text', () => {
     ['I work in IT and would love to help out at a school one day a week without quitting my job', { situation: 'other_sector', goal: 'support', time: 'alongside' }],
     ['Ik heb tien jaar lesgegeven maar ben gestopt', { situation: 'returner' }],
     ['I have a teaching diploma from Spain', { diploma: 'foreign' }],
+    ['Ik werk op de bso en zou in de klas graag ondersteuner zijn', { sector: 'kinderopvang', goal: 'support' }],
   ] satisfies [string, Profile][])('%s', (text, expected) => {
     expect(readProfile(text)).toMatchObject(expected);
   });

@@ -80,6 +80,23 @@ describe('answering from the curated knowledge', () => {
     expect(training.topicIds).toContain('co-teaching');
   });
 
+  it('answers with a fact that holds more of what someone tells than any route does', () => {
+    const reply = ask('Ik ben adjunct-directeur en wil zien hoe andere scholen het doen met minder leerkrachten. Is er een open dag of schoolbezoek?');
+    expect(reply.intent).toBe('answer');
+    expect(reply.text).toMatch(/17 september/);
+  });
+
+  it('reads the organisation named as context when someone asks what fits them', () => {
+    const reply = ask('Ik ben directeur van een basisschool en heb nog herregistratiepunten nodig. Is er via Utrecht Leert iets dat meetelt?');
+    expect(reply.topicIds).toContain('studiereis-vlaanderen');
+  });
+
+  it('gives routes to someone asking what would fit, also when they mention their diploma', () => {
+    const reply = ask('I have a havo diploma and work at an after-school club. I would like a shorter hbo programme than the pabo, to work in special needs schools. What would fit?', 'en');
+    expect(reply.intent).toBe('advice');
+    expect(reply.topicIds[0]).toBe('ad-pep');
+  });
+
   it('leaves out chat words ("ik zag ... ergens staan") when weighing what a question holds', () => {
     const reply = ask('Ik zag leerpracht ergens staan in een agenda, wat is dat?');
     expect(reply.text).toMatch(/Overvecht/);
