@@ -39,6 +39,24 @@ export function gapMatchers(gaps: readonly Gap[]): GapMatcher[] {
   return gaps.map((gap) => ({ gap, matcher: phraseMatcher(gap.triggers) }));
 }
 
+/**
+ * The words of the sentences that ask, when a message also tells ("Waar staat PDG voor? Ik zie het steeds in
+ * vacatures staan."): what is only told is context, as long as what is asked is clear by itself. Otherwise all words.
+ */
+function askedPart(text: string, words: readonly string[]): readonly string[] {
+  const sentences = text.split(/(?<=[.!?])\s+/).map((s) => ({ asks: s.trim().endsWith('?'), words: tokenize(s) }));
+  const asking = sentences.filter((s) => s.asks);
+  if (!asking.length || asking.length === sentences.length) return words;
+  if (sentences.reduce((n, s) => n + s.words.length, 0) !== words.length) return words;
+  let i = 0;
+  const asked = sentences.flatMap((s) => {
+    const part = words.slice(i, i + s.words.length);
+    i += s.words.length;
+    return s.asks ? part : [];
+  });
+  return readAspects(asked).strong ? asked : words;
+}
+
 export function readMessage(text: string, fallbackLang: Lang | undefined, recognizer: TopicRecognizer, gaps: readonly GapMatcher[], langMargin = 1): Reading {
   const words = tokenize(text);
   const lang = detectLanguage(words, fallbackLang, langMargin);
@@ -67,7 +85,7 @@ export function readMessage(text: string, fallbackLang: Lang | undefined, recogn
     topics,
     aspects: aspects.fields,
     aspectsStrong: aspects.strong,
-    gaps: gaps.filter((g) => g.matcher.matches(gapWords).length > 0).map((g) => g.gap),
+    gaps: gaps.filter((g) => g.matcher.matches(askedPart(text, gapWords)).length > 0).map((g) => g.gap),
     signals,
     contentWords,
     aspectWords,

@@ -97,6 +97,11 @@ describe('answering from the curated knowledge', () => {
     expect(reply.topicIds[0]).toBe('ad-pep');
   });
 
+  it('reads a gap only in what is asked when the message also tells something ("ik lees het in vacatures")', () => {
+    expect(ask('Wat betekent PDG? Ik lees het in veel vacatures.').text).toMatch(/Pedagogisch Didactisch Getuigschrift/);
+    expect(ask('Hoeveel verdien ik als zij-instromer? Ik werk nu als accountant.').intent).toBe('unknown');
+  });
+
   it('leaves out chat words ("ik zag ... ergens staan") when weighing what a question holds', () => {
     const reply = ask('Ik zag leerpracht ergens staan in een agenda, wat is dat?');
     expect(reply.text).toMatch(/Overvecht/);
