@@ -13,7 +13,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
   audience: {
     strong: [
       'voor wie', 'wie kan', 'wie kunnen', 'wie mag', 'wie mogen', 'doelgroep', 'bedoeld voor', 'kan ik meedoen', 'mag ik meedoen', 'kan ik ook meedoen', 'mag ik ook meedoen', 'for whom', 'who can',
-      'who may', 'who is it for', 'aimed at', 'meant for', 'can i join', 'can i take part', 'can i participate', 'can i also join', 'am i allowed to join', 'who can take part',
+      'who may', 'who is it for', 'alleen voor', 'ook voor', 'is it just for', 'is it only for', 'only for', 'just for', 'also for', 'aimed at', 'meant for', 'can i join', 'can i take part', 'can i participate', 'can i also join', 'am i allowed to join', 'who can take part',
     ],
     weak: [],
   },

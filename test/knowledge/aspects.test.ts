@@ -20,6 +20,8 @@ describe('reading what a question asks about', () => {
     expect(fieldsOf('Kan ik meedoen als ik geen student ben?')).toEqual(['audience']);
     expect(fieldsOf('Hoe kan ik meedoen?')).toEqual(['contact']);
     expect(fieldsOf('How can I join?')).toEqual(['contact']);
+    expect(fieldsOf('Is de Academie ook voor het vo?')).toEqual(['audience']);
+    expect(fieldsOf('Or is it just for primary?')).toEqual(['audience']);
   });
 
   it('keeps aspects asked in different words', () => {
