@@ -7,7 +7,7 @@ import type { Field } from './schema.js';
  */
 const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
   what: {
-    strong: ['wat is', 'wat zijn', 'wat doet', 'wat houdt', 'wat betekent', 'betekenis', 'staat voor', 'waar staat', 'uitleg', 'what is', 'whats', 'what are', 'what does', 'what exactly', 'stand for', 'mean', 'explain', 'hoe werkt', 'how does'],
+    strong: ['wat is', 'wat zijn', 'wat doet', 'wat houdt', 'wat betekent', 'wat bedoel', 'bedoelen ze', 'bedoelen jullie', 'bedoelt men', 'wordt bedoeld', 'betekenis', 'staat voor', 'waar staat', 'uitleg', 'what is', 'whats', 'what are', 'what does', 'what exactly', 'stand for', 'mean', 'explain', 'hoe werkt', 'how does'],
     weak: ['wat', 'what'],
   },
   audience: {

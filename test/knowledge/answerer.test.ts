@@ -27,6 +27,10 @@ describe('answering from the curated knowledge', () => {
     ['Via welke social media kan ik Utrecht Leert volgen?', 'contact', /LinkedIn/],
     ['ervaren leraren in utrecht veel werkdruk?', 'personeel-po', /60,8%/],
     ['Met wie kan ik contact opnemen over Samen Opleiden en begeleiden?', 'samen-opleiden', /Caroline Korpershoek/],
+    ['Wat bedoelen jullie met de G5?', 'utrecht-leert', /Almere/],
+    ['Is het waar dat het tekort verdwijnt als parttimers iets meer uren maken?', 'tekort-po', /0,17 fte/],
+    ['Wat staat er in het stagepact over de vergoeding?', 'samen-opleiden', /stagevergoeding/],
+    ['Hoe meten jullie of de onderwijsregio haar doelen haalt?', 'onderwijsregio-utrecht-stad', /Plan-Do-Check-Act/],
   ])('%s', (question, topic, expected) => {
     const reply = ask(question);
     expect(reply.intent).toBe('answer');

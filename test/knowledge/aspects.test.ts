@@ -24,6 +24,10 @@ describe('reading what a question asks about', () => {
     expect(fieldsOf('Or is it just for primary?')).toEqual(['audience']);
   });
 
+  it('reads "wat bedoelen ze met" as asking what something is', () => {
+    expect(fieldsOf('Wat bedoelen ze met die aanpak?')).toEqual(['what']);
+  });
+
   it('keeps aspects asked in different words', () => {
     expect(fieldsOf('Hoe lang duurt het en wat kost het?')).toEqual(['costs', 'duration']);
   });
