@@ -134,9 +134,10 @@ export class TopicRecognizer {
       if (!glueable[end]) break;
       joined += words[end] ?? '';
       const d = end > start || n > 1 ? typos(joined, pattern.joined, this.knownWords, 1) : undefined;
-      // A typo never falls in a short part of the name: "tekort vo" is no misspelt "tekort po".
+      // A typo never falls in a short part of the name: "tekort vo" is no misspelt "tekort po". Words glued together
+      // with a typo are a name only when written as one word: "last week" is no "las twee".
       const shortPartsThere = pattern.tokens.every((t) => t.length >= 5 || joined.includes(t));
-      if (d !== undefined && (d === 0 || shortPartsThere)) return found(d, end + 1);
+      if (d !== undefined && (d === 0 || (shortPartsThere && end === start))) return found(d, end + 1);
     }
     return undefined;
   }
