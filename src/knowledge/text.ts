@@ -26,7 +26,13 @@ export function tokenize(text: string): string[] {
   return folded.match(/[a-z0-9]+/g) ?? [];
 }
 
-const stemmers: Record<Lang, (word: string) => string> = { nl: dutchStemmer, en: englishStemmer };
+/**
+ * The Dutch stemmer leaves the spelling changes of inflection: "werkloze" and "werkloos", "actieve" and "actief",
+ * "subsidies" and "subsidie" should meet. A final z or v becomes s or f, a final "ies" becomes "ie".
+ */
+const dutchStem = (word: string) => dutchStemmer(word).replace(/ies$/, 'ie').replace(/z$/, 's').replace(/v$/, 'f');
+
+const stemmers: Record<Lang, (word: string) => string> = { nl: dutchStem, en: englishStemmer };
 
 /** Stems are cached: chat messages use the same few thousand words over and over. */
 const stemCache: Record<Lang, Map<string, string>> = { nl: new Map(), en: new Map() };
