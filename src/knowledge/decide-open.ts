@@ -104,8 +104,8 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
   }
   if (gaps.length) return { kind: 'unknown', gaps, related: [], confidence: 0.2 };
   // Someone telling about themselves, without anything that fits yet: ask what would help to find a route. Not
-  // when they ask something particular ("Hoort daar geld bij?"): that is a question the facts do not answer.
-  if (wantsAdvice(reading) || (reading.signals.has('situation') && !reading.aspectsStrong)) return { kind: 'route_help', topicIds: STARTING_ROUTES.filter((id) => knowledge.topicById.has(id)) };
+  // when they ask something ("Hoort daar geld bij?", "wie staan daar voor de groep?"): the facts do not answer that.
+  if (wantsAdvice(reading) || (reading.signals.has('situation') && !reading.aspects.length)) return { kind: 'route_help', topicIds: STARTING_ROUTES.filter((id) => knowledge.topicById.has(id)) };
   const best0 = curated[0]?.coverage ?? 0;
   const narrowing = reading.aspects.some((a) => a !== 'what');
   if (reading.signals.has('offTopic')) return { kind: 'out_of_scope' };

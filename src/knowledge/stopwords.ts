@@ -22,7 +22,8 @@ same than please thanks thank hi hello hey tell know explain there's what's what
 cant is there do you get like actually exactly really love would could maybe first got want wanted thing things
 interested wondering wonder curious help become became becoming anything something possible gets bad big high large
 take takes taking took make makes ever moment currently during
-haha lol ok okay saw seen heard hear hearing mentioned mention noticed said says somewhere keep guess idea mean means`;
+haha lol ok okay saw seen heard hear hearing mentioned mention noticed said says somewhere keep guess idea mean means
+someone somebody anyone anybody everyone true`;
 
 const toSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 

@@ -192,6 +192,15 @@ describe('everything that is not a knowledge question', () => {
     expect(ask('What does a suitability assessment cost? I want to know before I start talking to schools.', 'en').intent).not.toBe('handoff');
   });
 
+  it('answers a parent who asks about their child, rather than asking them which route they want', () => {
+    expect(ask('Mijn zoon zit in een verbindingsgroep. Wie staan er voor die groep?').text).toMatch(/pedagogisch medewerker/);
+    expect(ask('Ik ben ouder. Waar kan ik het menu van de overblijf zien?').intent).not.toBe('route_help');
+  });
+
+  it('hears an hourly rate as a question about pay, which the sources do not answer', () => {
+    expect(ask('What is the hourly rate for a substitute teacher?', 'en').intent).toBe('unknown');
+  });
+
   it('starts no route questions when someone asks something particular the facts do not hold', () => {
     expect(ask('Ik werk als conciërge. Hoeveel kost parkeren bij de school?').intent).toBe('unknown');
   });
