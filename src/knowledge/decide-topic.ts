@@ -90,12 +90,20 @@ export function decideForTopics(reading: Reading, topics: Topic[], context: Ques
   // "What is the difference between A and B?": what each of them is, side by side.
   if (topics.length > 1 && reading.signals.has('comparison') && !narrowing.length && !gaps.length) return overviewOf(topics);
   if (gaps.length) return { kind: 'unknown', topicId: primary.id, gaps, related: answering.length ? best(answering, 2) : perAspect(inAskedFields), confidence: 0.3 };
+  // "What is this onderwijsstagepact?": when only a few facts hold the name asked about, each tells part of it.
+  const pointed = ranked.filter((r) => pointedAt(r.passage)).sort((a, b) => b.rank - a.rank);
+  if (reading.aspects.includes('what') && !narrowing.length && pointed.length > 1 && pointed.length <= MAX_FACTS) {
+    return { kind: 'facts', topicIds: ids, passages: pointed.slice(0, MAX_FACTS).map((r) => r.passage), confidence: 0.9 };
+  }
   if (inAskedFields.length || answering.length) return facts([...new Set([...inAskedFields, ...answering])], answering.length ? 0.9 : 0.8);
   if (narrowing.length) {
     // Nothing in the asked field, but a fact elsewhere may use the very words asked ("vervolgstappen" of a campaign).
+    // The words that named the topic chose it already; the rest of the question is what the fact must hold.
     const aspectTerms = retriever.terms(reading.aspectWords.join(' '), lang);
+    const nameWords = new Set(reading.topics.flatMap((m) => m.positions.map((i) => reading.words[i])));
+    const rest = retriever.query(reading.contentWords.filter((w) => !nameWords.has(w)), lang);
     const wholeQuestion = ranked.filter(
-      (r) => aspectTerms.length > 0 && aspectTerms.every((t) => retriever.containsPart(r.passage, t, lang)) && retriever.coverage(all, results.get(r.passage.id)?.matched ?? new Set()) >= 0.5,
+      (r) => aspectTerms.length > 0 && aspectTerms.every((t) => retriever.containsPart(r.passage, t, lang)) && retriever.coverage(rest, results.get(r.passage.id)?.matched ?? new Set()) >= 0.5,
     );
     if (wholeQuestion.length || primary.kind === 'article') {
       const matching = wholeQuestion.length ? wholeQuestion : ranked.filter((r) => results.has(r.passage.id));

@@ -84,6 +84,16 @@ describe('answering from the curated knowledge', () => {
     expect(training.topicIds).toContain('co-teaching');
   });
 
+  it('gives every fact that holds a rare name asked about ("what is the onderwijsstagepact?")', () => {
+    const reply = ask('What is the Utrechts onderwijsstagepact? Is it about groenpluk?', 'en');
+    expect(reply.text).toMatch(/groenpluk/);
+    expect(reply.text).toMatch(/internship allowance/);
+  });
+
+  it('finds the planned next steps of a named campaign, also with a typo', () => {
+    expect(ask("Welke vervolgstapen zijn er gepland voor de wervingscampagne 'Utrechtse Energie'?").text).toMatch(/kernwaarden/);
+  });
+
   it('answers with a fact that holds more of what someone tells than any route does', () => {
     const reply = ask('Ik ben adjunct-directeur en wil zien hoe andere scholen het doen met minder leerkrachten. Is er een open dag of schoolbezoek?');
     expect(reply.intent).toBe('answer');
