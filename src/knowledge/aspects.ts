@@ -34,7 +34,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: [],
   },
   provider: {
-    strong: ['wie organiseert', 'wie regelt', 'regelt', 'welke school', 'welke scholen', 'welke mbo', 'welke hogeschool', 'bij welke', 'aanbieder', 'organiseert', 'samenwerk', 'partner', 'locatie', 'waar zit', 'waar zitten', 'adres', 'address', 'where is', 'where are', 'located', 'who runs', 'who organis', 'which school', 'which college', 'provider', 'offered by', 'they work with', 'works with', 'organis', 'doen mee', 'doet mee', 'deelnemende', 'betrokken', 'involved', 'take part', 'participating'],
+    strong: ['wie organiseert', 'wie regelt', 'regelt', 'welke school', 'welke scholen', 'welke mbo', 'welke hogeschool', 'bij welke', 'aanbieder', 'organiseert', 'samenwerk', 'partner', 'locatie', 'waar zit', 'waar zitten', 'adres', 'address', 'where is', 'where are', 'located', 'who runs', 'who organis', 'which school', 'which college', 'provider', 'offered by', 'does it work with', 'do they work with', 'does she work with', 'does he work with', 'organis', 'doen mee', 'doet mee', 'deelnemende', 'betrokken', 'involved', 'take part', 'participating'],
     weak: ['waar', 'where', 'wie', 'who'],
   },
   results: {

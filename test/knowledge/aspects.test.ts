@@ -13,6 +13,8 @@ describe('reading what a question asks about', () => {
   it('does not read "working with kids" as asking who provides it', () => {
     expect(fieldsOf('Both are about working with kids')).toEqual([]);
     expect(fieldsOf('Which schools does it work with?')).toContain('provider');
+    expect(fieldsOf('Who does it work with?')).toContain('provider');
+    expect(fieldsOf('The school works with De Vreedzame School.')).toEqual([]);
   });
 
   it('reads "can I join" as asking who it is for, and "how can I join" as how to sign up', () => {
