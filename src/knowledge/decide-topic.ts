@@ -24,7 +24,9 @@ function specificQuery(reading: Reading, topics: readonly Topic[], candidates: r
   // answer ("Wat kost een zij-instroomtraject?" asks the costs, not the facts that say "traject").
   const asked = reading.aspects.filter((a) => a !== 'what');
   const answeredByField = topics.some((t) => asked.some((f) => (t.fields[f]?.length ?? 0) > 0));
-  const words = [...reading.specificWords, ...(answeredByField ? [] : reading.topics.flatMap((m) => m.aliasTokens))];
+  // A short part of a name ("1" of "las 1") would only find figures.
+  const pointing = reading.topics.flatMap((m) => m.aliasTokens).filter((w) => w.length >= 3);
+  const words = [...reading.specificWords, ...(answeredByField ? [] : pointing)];
   const query = retriever.query(words.filter((w) => {
     const t = retriever.termOf(w, lang);
     return t !== null && !names.has(t) && !common(t);

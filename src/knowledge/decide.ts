@@ -70,9 +70,10 @@ function decideQuestion(reading: Reading, knowledge: Knowledge, context: Questio
   if (!topics.length && last && reading.aspects.length && reading.specificWords.length <= 1) topics = [last];
   // Someone describing their situation names a sector or role as context; what fits them is an open question,
   // unless they ask something particular of what they named ("Can I do zij-instroom with havo?").
-  // The organisation's own name ("anything through Utrecht Leert?") is never what they ask particular of.
-  const asksParticular = reading.aspectsStrong && reading.aspects.some((a) => a !== 'what') && topics.some((t) => !context.retriever.isCommonName(t, reading.lang));
-  const asksRoute = wantsAdvice(reading) && reading.contentWords.length >= 6 && (!asksParticular || reading.signals.has('routeHelp'));
+  // The organisation's own name ("kan dat via Utrecht Leert?") is context, never what they ask about.
+  const onlyContext = topics.every((t) => context.retriever.isCommonName(t, reading.lang));
+  const asksParticular = reading.aspectsStrong && reading.aspects.some((a) => a !== 'what') && !onlyContext;
+  const asksRoute = wantsAdvice(reading) && (onlyContext || (reading.contentWords.length >= 6 && (!asksParticular || reading.signals.has('routeHelp'))));
   if (!topics.length || asksRoute) return decideOpen(reading, knowledge, context);
   // The organisation's own name is context when something more particular is named too.
   const particular = topics.filter((t) => !context.retriever.isCommonName(t, reading.lang));

@@ -100,6 +100,14 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).toMatch(/17 september/);
   });
 
+  it('says what is not known of a route named with a number, rather than finding the number in figures', () => {
+    expect(ask('how much time cost LAS 1 per week?', 'en').intent).toBe('unknown');
+  });
+
+  it('gives routes to someone who asks whether their wish can be done through Utrecht Leert', () => {
+    expect(ask('Ik wil onderwijsassistent worden, kan dat via Utrecht Leert?').intent).toBe('advice');
+  });
+
   it('reads the organisation named as context when someone asks what fits them', () => {
     const reply = ask('Ik ben directeur van een basisschool en heb nog herregistratiepunten nodig. Is er via Utrecht Leert iets dat meetelt?');
     expect(reply.topicIds).toContain('studiereis-vlaanderen');
