@@ -234,7 +234,7 @@ export class Retriever {
   }
 
   /** The best curated facts for a question, at most `limit`; `only` narrows the search (to some topics). */
-  searchFacts(query: Query, only?: (p: Passage) => boolean, limit = 60): ScoredPassage[] {
+  searchFacts(query: Query, only?: (p: Passage) => boolean, limit = 250): ScoredPassage[] {
     return this.search(this.facts, query, only, limit);
   }
 

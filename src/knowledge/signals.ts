@@ -91,7 +91,12 @@ export const SIGNALS = {
     'i teach', 'i run a', 'i lead', 'i manage', 'my colleague and i', 'we want', 'we would like', 'we have',
     'wij zijn', 'onze school', 'ben ', 'i am', 'im', 'i work', 'i have', 'i study', 'i live', 'i want', 'i would like', 'id like',
     'i love', 'our school', 'my school', 'we are', 'mijn klas', 'mijn groep', 'mijn leerlingen', 'my class', 'my pupils', 'my students',
-    // Asking for someone close: their situation counts the same.
+  ]),
+  /**
+   * Asking for someone close: with a wish ("mijn dochter wil juf worden") their situation counts the same; without
+   * one it is often about a child at school ("op de school van mijn dochter ..."), not a route.
+   */
+  closePerson: phraseMatcher([
     'mijn dochter', 'mijn zoon', 'mijn partner', 'mijn man', 'mijn vrouw', 'mijn vriend', 'mijn vriendin', 'my daughter', 'my son',
     'my partner', 'my husband', 'my wife', 'my friend',
   ]),

@@ -104,6 +104,14 @@ describe('answering from the curated knowledge', () => {
     expect(ask('how much time cost LAS 1 per week?', 'en').intent).toBe('unknown');
   });
 
+  it('finds a rare word among common ones ("leerkrachten" has many synonyms) and ignores "zijn daar cijfers over"', () => {
+    expect(ask('Hebben leerkrachten in Utrecht last van werkdruk? Zijn daar cijfers over?').text).toMatch(/60,8%/);
+  });
+
+  it('does not give routes to a parent who tells about their child without a wish', () => {
+    expect(ask('Op de school van mijn dochter vragen ze een vrijwillige ouderbijdrage, maar niet elk gezin kan dat betalen. Wat kan ik doen?').intent).not.toBe('advice');
+  });
+
   it('gives routes to someone who asks whether their wish can be done through Utrecht Leert', () => {
     expect(ask('Ik wil onderwijsassistent worden, kan dat via Utrecht Leert?').intent).toBe('advice');
   });
