@@ -100,6 +100,13 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).toMatch(/17 september/);
   });
 
+  it('answers each question of a message, a later one about what the first named', () => {
+    const reply = ask('Hoe lang duurt een zij-instroomtraject? En krijg ik dan meteen een baan?');
+    expect(reply.text).toMatch(/maximaal 2 jaar/);
+    expect(reply.text).toMatch(/betaalde baan/);
+    expect(ask('Wat is LAS I? En LAS II?').topicIds).toEqual(['las-1', 'las-2']);
+  });
+
   it('says what is not known of a route named with a number, rather than finding the number in figures', () => {
     expect(ask('how much time cost LAS 1 per week?', 'en').intent).toBe('unknown');
   });
