@@ -6,6 +6,10 @@ import { fold } from './text.js';
  */
 const GROUPS: readonly string[][] = [
   ['po', 'primair', 'basisonderwijs', 'basisschool', 'basisscholen', 'primary'],
+  ['2', 'twee', 'two'],
+  ['3', 'drie', 'three'],
+  ['4', 'vier', 'four'],
+  ['5', 'vijf', 'five'],
   ['vo', 'voortgezet', 'middelbare', 'secondary'],
   ['gespecialiseerd', 'speciaal', 'special', 'sbo', 'vso'],
   ['leraar', 'leraren', 'leerkracht', 'leerkrachten', 'docent', 'docenten', 'juf', 'meester', 'onderwijzer', 'teacher', 'teachers'],

@@ -28,6 +28,7 @@ describe('answering from the curated knowledge', () => {
     ['ervaren leraren in utrecht veel werkdruk?', 'personeel-po', /60,8%/],
     ['Met wie kan ik contact opnemen over Samen Opleiden en begeleiden?', 'samen-opleiden', /Caroline Korpershoek/],
     ['Wat bedoelen jullie met de G5?', 'utrecht-leert', /Almere/],
+    ['Hoeveel subsidie krijgt een schoolbestuur per zij-instromer?', 'zij-instroom', /25\.000 euro/],
     ['Is het waar dat het tekort verdwijnt als parttimers iets meer uren maken?', 'tekort-po', /0,17 fte/],
     ['Wat staat er in het stagepact over de vergoeding?', 'samen-opleiden', /stagevergoeding/],
     ['Hoe meten jullie of de onderwijsregio haar doelen haalt?', 'onderwijsregio-utrecht-stad', /Plan-Do-Check-Act/],
@@ -98,6 +99,10 @@ describe('answering from the curated knowledge', () => {
     const reply = ask('Ik ben adjunct-directeur en wil zien hoe andere scholen het doen met minder leerkrachten. Is er een open dag of schoolbezoek?');
     expect(reply.intent).toBe('answer');
     expect(reply.text).toMatch(/17 september/);
+  });
+
+  it('reads a number as the word the facts use ("3 ambitions" are "three ambitions")', () => {
+    expect(ask('What are the 3 ambitions of the UOA?', 'en').text).toMatch(/^The goals of the five themes serve three overarching ambitions/);
   });
 
   it('answers each question of a message, a later one about what the first named', () => {
