@@ -145,7 +145,9 @@ export class TopicRecognizer {
 
 /** A match inside a longer match of another topic is dropped; then per topic the strongest match. */
 function keepMostSpecific(matches: TopicMatch[]): TopicMatch[] {
-  const inside = (m: TopicMatch) => matches.some((o) => o.topicId !== m.topicId && o.strength > m.strength && o.start <= m.start && o.end >= m.end);
+  // A name inside a stronger one ("tekort po" in "lerarentekort po"), by the words that named them: loose names that
+  // share some words but each have their own ("teacher shortage in mbo or in primary") are both named.
+  const inside = (m: TopicMatch) => matches.some((o) => o.topicId !== m.topicId && o.strength > m.strength && m.positions.every((p) => o.positions.includes(p)));
   const best = new Map<string, TopicMatch>();
   for (const m of matches.filter((x) => !inside(x))) {
     const current = best.get(m.topicId);

@@ -65,6 +65,11 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).toMatch(/mbo level 4[\s\S]*hbo programme at level 5/);
   });
 
+  it('names both sectors of loose names that share words ("a teacher shortage in mbo, or only in primary?")', () => {
+    const reply = ask('Is there a teacher shortage in mbo too, or only in primary schools?', 'en');
+    expect(reply.topicIds).toEqual(expect.arrayContaining(['tekort-po', 'tekort-mbo']));
+  });
+
   it('answers for each of two topics named side by side', () => {
     const reply = ask('Is het tekort vo groter dan het tekort po?');
     expect(reply.topicIds).toEqual(['tekort-vo', 'tekort-po']);
