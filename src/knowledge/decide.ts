@@ -2,7 +2,7 @@ import { decideOpen, wantsAdvice } from './decide-open.js';
 import { decideForTopics, overviewOf } from './decide-topic.js';
 import type { Decision, Smalltalk } from './decision.js';
 import type { Knowledge, Passage, Topic } from './model.js';
-import { mentions, namedTerms, STARTING_ROUTES, type QuestionContext } from './select.js';
+import { MAX_FACTS, mentions, namedTerms, STARTING_ROUTES, type QuestionContext } from './select.js';
 import { isStopword } from './text.js';
 import { inside, type Reading, type Signal } from './understand.js';
 
@@ -61,6 +61,40 @@ export function decide(reading: Reading, knowledge: Knowledge, context: Question
   if (s.has('offTopic') && !s.has('domain') && !reading.topics.length) return { kind: 'out_of_scope' };
 
   return decideQuestion(reading, knowledge, context);
+}
+
+/** At most this many questions of one message are answered one by one, each only when this sure of its facts. */
+const MAX_QUESTIONS = 3;
+const SURE_OF_EACH = 0.6;
+
+/** The questions of a message: its sentences that end in a question mark. */
+export function questionsOf(text: string): string[] {
+  return text.split(/(?<=\?)\s+/).filter((s) => s.trim().endsWith('?'));
+}
+
+/**
+ * "Hoe lang duurt zij-instroom? En heb je dan meteen een baan?": each question of a message on its own, the later
+ * ones about what the first one named, their facts together. Undefined when a question on its own asks nothing or
+ * finds no facts it is sure of: then the message is answered as a whole.
+ */
+export function decideEach(questions: readonly Reading[], knowledge: Knowledge, context: QuestionContext): Decision | undefined {
+  if (questions.length < 2 || questions.length > MAX_QUESTIONS) return undefined;
+  const found: (Decision & { kind: 'facts' })[] = [];
+  for (const reading of questions) {
+    // "Is dat ook zo erg?" asks nothing of its own: the message is one question.
+    if (!reading.topics.length && !reading.specificWords.length && !reading.aspects.some((a) => a !== 'what')) return undefined;
+    // A later question that names nothing is about what the first one named.
+    const about = found[0]?.topicIds[0];
+    const topic = about && !reading.topics.length ? knowledge.topicById.get(about) : undefined;
+    const decision = topic ? decideForTopics(reading, [topic], context) : decide(reading, knowledge, context);
+    if (decision?.kind !== 'facts' || decision.confidence < SURE_OF_EACH) return undefined;
+    found.push(decision);
+  }
+  // The best fact of each question, then the second best of each, as far as there is room.
+  const ranked = [...found.map((d) => d.passages[0]), ...found.map((d) => d.passages[1])].filter((p): p is Passage => p !== undefined);
+  const passages = [...new Set(ranked)].slice(0, Math.min(MAX_FACTS, found.length + 1));
+  const topicIds = [...new Set(found.flatMap((d) => d.topicIds))];
+  return { kind: 'facts', topicIds, passages, confidence: Math.min(...found.map((d) => d.confidence)) };
 }
 
 /** A knowledge question: about the topics it names (or the previous answer's topic), or open. */
