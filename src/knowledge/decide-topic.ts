@@ -3,6 +3,7 @@ import type { Passage, Topic } from './model.js';
 import type { Query, Retriever, ScoredPassage } from './retriever.js';
 import type { Field } from './schema.js';
 import { best, gapsFor, MAX_FACTS, mentions, namedTerms, overview, rankBonus, type QuestionContext } from './select.js';
+import type { TopicMatch } from './topic-recognizer.js';
 import type { Reading } from './understand.js';
 
 /** A word found in this share of a topic's facts says nothing about which of them answers. */
@@ -24,8 +25,11 @@ function specificQuery(reading: Reading, topics: readonly Topic[], candidates: r
   // answer ("Wat kost een zij-instroomtraject?" asks the costs, not the facts that say "traject").
   const asked = reading.aspects.filter((a) => a !== 'what');
   const answeredByField = topics.some((t) => asked.some((f) => (t.fields[f]?.length ?? 0) > 0));
-  // A short part of a name ("1" of "las 1") would only find figures.
-  const pointing = reading.topics.flatMap((m) => m.aliasTokens).filter((w) => w.length >= 3);
+  // Only a name that shares nothing with the topic's own name points into it ("Onderwijs Expeditie" within Anders
+  // organiseren); "zij-instromers" is the topic's name in another form. A short part of a name ("1" of "las 1")
+  // would only find figures.
+  const pointsInto = (m: TopicMatch) => !m.aliasTokens.some((w) => names.has(retriever.termOf(w, lang) ?? ''));
+  const pointing = reading.topics.filter(pointsInto).flatMap((m) => m.aliasTokens).filter((w) => w.length >= 3);
   const words = [...reading.specificWords, ...(answeredByField ? [] : pointing)];
   const query = retriever.query(words.filter((w) => {
     const t = retriever.termOf(w, lang);

@@ -13,7 +13,8 @@ jou jouw hen iets welk zit zitten zat staat staan stond komt komen kwam maakt ma
 erbij ermee erover daarvoor daarmee hierover groot grote hoog hoge erg kijkt kijken laat laten liet
 allemaal zon moment tijdens houdt inhoudt
 haha lol oke ok zei zegt hoorde gehoord zag gezien gelezen genoemd steeds ergens bedoelen bedoel bedoelt betekent betekenen gepland
-cijfers cijfer getallen last meteen krijg krijgt krijgen kreeg kregen gekregen`;
+cijfers cijfer getallen last meteen krijg krijgt krijgen kreeg kregen gekregen
+daarin daarvan daarop daaraan daaruit daarbij hierin hiervan waarin waarvan waarop waarmee erin ervan erop eraan`;
 
 const en = `the a an and or but if then that this these those there here what who whom which where when why how many much
 i you your me my mine we us our ours he she it they them their his her its am is are was were be been being do does did
@@ -24,7 +25,7 @@ cant is there do you get like actually exactly really love would could maybe fir
 interested wondering wonder curious help become became becoming anything something possible gets bad big high large
 take takes taking took make makes ever moment currently during
 haha lol ok okay saw seen heard hear hearing mentioned mention noticed said says somewhere keep guess idea mean means
-someone somebody anyone anybody everyone true planned figures numbers statistics stats immediately pls plz`;
+someone somebody anyone anybody everyone true planned figures numbers statistics stats immediately pls plz ed`;
 
 const toSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 
