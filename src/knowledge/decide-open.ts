@@ -55,7 +55,8 @@ interface Ranked {
 /** Someone who tells about their situation and asks what fits, or asks which route fits. */
 export function wantsAdvice(reading: Reading): boolean {
   const s = reading.signals;
-  return s.has('routeHelp') || (s.has('situation') && (s.has('adviceRequest') || s.has('wish'))) || (s.has('closePerson') && s.has('wish'));
+  const forSomeoneClose = s.has('closePerson') && !s.has('pupilContext');
+  return s.has('routeHelp') || ((s.has('situation') || forSomeoneClose) && (s.has('adviceRequest') || s.has('wish')));
 }
 
 /** A question that names no topic: find the facts that hold its words, or say honestly that none do. */

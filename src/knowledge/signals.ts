@@ -93,11 +93,17 @@ export const SIGNALS = {
     'i love', 'our school', 'my school', 'we are', 'mijn klas', 'mijn groep', 'mijn leerlingen', 'my class', 'my pupils', 'my students',
   ]),
   /**
-   * Asking for someone close: with a wish ("mijn dochter wil juf worden") their situation counts the same; without
-   * one it is often about a child at school ("op de school van mijn dochter ..."), not a route.
+   * Asking for someone close ("mijn zoon is 19 en wil ...", "is er iets voor mijn dochter?"): their situation counts
+   * the same, unless the child is a pupil in what is told (see pupilContext).
    */
   closePerson: phraseMatcher([
     'mijn dochter', 'mijn zoon', 'mijn partner', 'mijn man', 'mijn vrouw', 'mijn vriend', 'mijn vriendin', 'my daughter', 'my son',
     'my partner', 'my husband', 'my wife', 'my friend',
+  ]),
+  /** A child who is a pupil ("mijn zoon zit in groep 5", "op de school van mijn dochter"): a parent's question, no route. */
+  pupilContext: phraseMatcher([
+    'zit in groep', 'zit in de klas', 'zit op de', 'zit op een', 'op de school van', 'school van mijn', 'zijn school', 'haar school', 'zijn klas',
+    'haar klas', 'zijn juf', 'haar juf', 'zijn meester', 'haar meester', 'sons school', 'daughters school', 'kids school', 'childs school',
+    'is in group', 'is in year', 'is in class', 'his school', 'her school', 'his teacher', 'her teacher',
   ]),
 };

@@ -125,6 +125,11 @@ describe('answering from the curated knowledge', () => {
     expect(ask('Hebben leerkrachten in Utrecht last van werkdruk? Zijn daar cijfers over?').text).toMatch(/60,8%/);
   });
 
+  it('gives routes to a parent asking what their grown-up child could try, not to one asking about their child as a pupil', () => {
+    expect(ask('My son is 19 and stopped his studies. Is there something where he can try out a primary school for a while?', 'en').topicIds).toContain('onderwijs-challenge');
+    expect(ask('Mijn zoon zit in groep 6. Is er een regeling voor huiswerkbegeleiding?').intent).not.toBe('advice');
+  });
+
   it('does not give routes to a parent who tells about their child without a wish', () => {
     expect(ask('Op de school van mijn dochter vragen ze een vrijwillige ouderbijdrage, maar niet elk gezin kan dat betalen. Wat kan ik doen?').intent).not.toBe('advice');
   });
