@@ -47,7 +47,7 @@ const PHRASES: Record<Field, { strong: string[]; weak: string[] }> = {
     weak: ['hoeveel', 'how many', 'how much'],
   },
   next_step: {
-    strong: ['daarna', 'na afloop', 'vervolg', 'volgende stap', 'wat gebeurt er na', 'wat gebeurt er als', 'what happens after', 'what happens when', 'baan op', 'a job at', 'job afterwards', 'doorstro', 'blijven werken', 'blijf werken', 'afterwards', 'next step', 'follow-up', 'after that', 'stay on', 'keep working'],
+    strong: ['daarna', 'na afloop', 'vervolg', 'volgende stap', 'wat gebeurt er na', 'wat gebeurt er als', 'wat gebeurt er dan', 'voorbij zijn', 'voorbij is', 'afgelopen is', 'afgelopen zijn', 'what happens after', 'what happens when', 'baan op', 'a job at', 'job afterwards', 'doorstro', 'blijven werken', 'blijf werken', 'afterwards', 'next step', 'follow-up', 'after that', 'stay on', 'keep working'],
     weak: [],
   },
   contact: {

@@ -25,7 +25,7 @@ cant is there do you get like actually exactly really love would could maybe fir
 interested wondering wonder curious help become became becoming anything something possible gets bad big high large
 take takes taking took make makes ever moment currently during
 haha lol ok okay saw seen heard hear hearing mentioned mention noticed said says somewhere keep guess idea mean means
-someone somebody anyone anybody everyone true planned figures numbers statistics stats immediately pls plz ed`;
+someone somebody anyone anybody everyone true planned figures numbers statistics stats immediately pls plz ed fast quickly`;
 
 const toSet = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 

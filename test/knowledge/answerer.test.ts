@@ -29,6 +29,8 @@ describe('answering from the curated knowledge', () => {
     ['Met wie kan ik contact opnemen over Samen Opleiden en begeleiden?', 'samen-opleiden', /Caroline Korpershoek/],
     ['Wat bedoelen jullie met de G5?', 'utrecht-leert', /Almere/],
     ['Hoeveel subsidie krijgt een schoolbestuur per zij-instromer?', 'zij-instroom', /25\.000 euro/],
+    ['Hoe hard is het aantal mbo-studenten onderwijsassistent gegroeid?', 'lerarenopleidingen', /75%/],
+    ['Wat gebeurt er dan als de vier maanden van de Onderwijs Challenge voorbij zijn?', 'onderwijs-challenge', /volgende stap/],
     ['Is het waar dat het tekort verdwijnt als parttimers iets meer uren maken?', 'tekort-po', /0,17 fte/],
     ['Wat staat er in het stagepact over de vergoeding?', 'samen-opleiden', /stagevergoeding/],
     ['Hoe meten jullie of de onderwijsregio haar doelen haalt?', 'onderwijsregio-utrecht-stad', /Plan-Do-Check-Act/],
