@@ -5,7 +5,7 @@ import type { Field } from './schema.js';
 import { best, gapsFor, overview, rankBonus, STARTING_ROUTES, type QuestionContext } from './select.js';
 import type { Reading } from './understand.js';
 
-/** An open question is answered when the best fact holds half of its weighted words, */
+/** An open question is answered when the best fact holds more than half of its weighted words, */
 const ANSWERS = 0.5;
 /** or a good part of them when those are telling enough together (long, chatty questions). */
 const ANSWERS_LONG = { coverage: 0.3, evidence: 10 };
@@ -86,7 +86,7 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
   };
   const curated = results.map(rank).sort((a, b) => b.rank - a.rank);
 
-  const answers = (r: Ranked) => r.coverage >= ANSWERS || (r.coverage >= ANSWERS_LONG.coverage && r.evidence >= ANSWERS_LONG.evidence);
+  const answers = (r: Ranked) => r.coverage > ANSWERS || (r.coverage >= ANSWERS_LONG.coverage && r.evidence >= ANSWERS_LONG.evidence);
   const first = curated.find(answers);
   if (wantsAdvice(reading) && !gaps.length) {
     // A fact that holds more of what they said than any route fits them answers ("an open day for school leaders").

@@ -57,6 +57,9 @@ const MAX_SEARCH_WORDS = 10;
 /** The shortest last part of a compound that is looked up on its own (shorter ones are often not words). */
 const MIN_HEAD = 5;
 
+/** A compound's last part is searched only when at most this share of the facts use it. */
+const TELLING_HEAD = 0.03;
+
 /** Synonyms widen the search but count less than the words the question used. */
 const SYNONYM_WEIGHT = 0.4;
 
@@ -195,8 +198,9 @@ export class Retriever {
   }
 
   /**
-   * The longest known last part of a compound the facts never use ("detacheringsbureaus" ends in "bureaus",
-   * "pabostudent" in "student"): Dutch puts the head of a compound last. Undefined for a known word.
+   * The longest known last part of a compound the facts never use ("detacheringsbureaus" ends in "bureaus"):
+   * Dutch puts the head of a compound last. Only a telling one: "zomerschool" is not about any "school", nor
+   * "vakantiedagen" about any "dagen". Undefined for a known word.
    */
   private compoundHead(word: string, lang: Lang): string | undefined {
     const known = (w: string) => {
@@ -206,7 +210,9 @@ export class Retriever {
     if (word.length < MIN_HEAD + 3 || known(word)) return undefined;
     for (let i = 3; i <= word.length - MIN_HEAD; i++) {
       const rest = word.slice(i);
-      if (known(rest)) return rest;
+      if (!known(rest)) continue;
+      const frequency = this.documentFrequency[lang].get(processTerm(rest, lang) ?? '') ?? 0;
+      return frequency <= this.curatedCount * TELLING_HEAD ? rest : undefined;
     }
     return undefined;
   }

@@ -108,6 +108,10 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).toMatch(/17 september/);
   });
 
+  it('does not answer with a fact that holds only half of a two-word question ("zomerschool rekenen")', () => {
+    expect(ask('Wanneer is de zomerschool rekenen?').intent).toBe('unknown');
+  });
+
   it('reads a number as the word the facts use ("3 ambitions" are "three ambitions")', () => {
     expect(ask('What are the 3 ambitions of the UOA?', 'en').text).toMatch(/^The goals of the five themes serve three overarching ambitions/);
   });
