@@ -1,6 +1,6 @@
 import type { Decision } from './decision.js';
 import type { Knowledge, Passage } from './model.js';
-import type { ScoredPassage } from './retriever.js';
+import type { Concept, Query, ScoredPassage } from './retriever.js';
 import type { Field } from './schema.js';
 import { best, gapsFor, overview, rankBonus, STARTING_ROUTES, type QuestionContext } from './select.js';
 import type { Reading } from './understand.js';
@@ -9,6 +9,8 @@ import type { Reading } from './understand.js';
 const ANSWERS = 0.5;
 /** or a good part of them when those are telling enough together (long, chatty questions). */
 const ANSWERS_LONG = { coverage: 0.3, evidence: 10 };
+/** A word at least this telling (its weight) is one the answer should hold. */
+const TELLING = 3;
 /** A topic is suggested to someone describing their situation from this much evidence on. */
 const SUITS = 4;
 /** Words that name "a programme" without saying which. */
@@ -49,7 +51,31 @@ interface Ranked {
   passage: Passage;
   coverage: number;
   evidence: number;
+  matched: ReadonlySet<string>;
   rank: number;
+}
+
+/** The words that set two things side by side ("bij de pabo of bij de tweedegraads?"). */
+const ALTERNATIVES = new Set(['of', 'or', 'versus', 'vs']);
+/** How much of the question a fact must hold to answer for the other side. */
+const OTHER_SIDE = 0.3;
+
+/**
+ * "Meer uitval bij de pabo of bij de tweedegraads?": when the facts found hold one side and not a telling word of the
+ * other, the best fact that holds it comes along.
+ */
+function otherSide(reading: Reading, query: Query, ranked: readonly Ranked[], chosen: readonly Passage[]): Passage[] {
+  if (!reading.words.some((w) => ALTERNATIVES.has(w))) return [];
+  const held = ranked.filter((r) => chosen.includes(r.passage));
+  const holds = (r: Ranked, c: Concept) => c.terms.some((t) => r.matched.has(t));
+  const telling = query.concepts.filter((c) => c.weight >= TELLING);
+  const missing = telling.filter((c) => !held.some((r) => holds(r, c)));
+  const shared = telling.filter((c) => held.some((r) => holds(r, c)));
+  // The other side of the same question: a fact that holds a missing word and a word the answer already holds.
+  const other = ranked.find(
+    (r) => !chosen.includes(r.passage) && r.coverage >= OTHER_SIDE && missing.some((c) => holds(r, c)) && shared.some((c) => holds(r, c)),
+  );
+  return other ? [other.passage] : [];
 }
 
 /** Someone who tells about their situation and asks what fits, or asks which route fits. */
@@ -82,7 +108,7 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
     const coverage = retriever.coverage(query, r.matched);
     const asked = reading.aspects.includes(r.passage.field as Field) ? 0.2 : 0;
     const rank = coverage + 0.5 * topicCoverage(r.passage.topicId) + asked + (0.2 * r.score) / top + rankBonus(reading, query, r.passage, retriever);
-    return { passage: r.passage, coverage, evidence: retriever.evidence(query, r.matched), rank };
+    return { passage: r.passage, coverage, evidence: retriever.evidence(query, r.matched), matched: r.matched, rank };
   };
   const curated = results.map(rank).sort((a, b) => b.rank - a.rank);
 
@@ -97,7 +123,8 @@ export function decideOpen(reading: Reading, knowledge: Knowledge, context: Ques
   if (first) {
     const sameTopic = curated.filter((r) => r.passage.topicId === first.passage.topicId && r.coverage >= first.coverage * 0.6);
     if (gaps.length) return { kind: 'unknown', gaps, related: best(sameTopic, 2), confidence: first.coverage };
-    return { kind: 'facts', topicIds: first.passage.topicId ? [first.passage.topicId] : [], passages: best(sameTopic), confidence: first.coverage };
+    const passages = best(sameTopic);
+    return { kind: 'facts', topicIds: first.passage.topicId ? [first.passage.topicId] : [], passages: [...passages, ...otherSide(reading, query, curated, passages)], confidence: first.coverage };
   }
   const document = retriever.searchDocuments(query).map(rank).sort((a, b) => b.rank - a.rank)[0];
   if (document && document.coverage >= 0.6 && !gaps.length) {

@@ -7,6 +7,7 @@ import { fold } from './text.js';
 const GROUPS: readonly string[][] = [
   ['po', 'primair', 'basisonderwijs', 'basisschool', 'basisscholen', 'primary'],
   ['groei', 'gegroeid', 'gestegen', 'toegenomen', 'stijging', 'grown', 'growth', 'risen', 'rise', 'increase', 'increased'],
+  ['uitval', 'uitvallen', 'uitvallers', 'afhaken', 'haken', 'afhakers', 'dropout', 'uitstromen'],
   ['2', 'twee', 'two'],
   ['3', 'drie', 'three'],
   ['4', 'vier', 'four'],

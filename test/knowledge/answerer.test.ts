@@ -108,6 +108,13 @@ describe('answering from the curated knowledge', () => {
     expect(reply.text).toMatch(/17 september/);
   });
 
+  it('answers both sides of "A or B?" when the facts found hold only one', () => {
+    const reply = ask('Do more students drop out at the pabo or at the second-degree teacher training?', 'en');
+    expect(reply.text).toMatch(/55%/);
+    expect(reply.text).toMatch(/30%/);
+    expect(ask('Haken er meer studenten af bij de pabo of bij de tweedegraads lerarenopleiding?').text).toMatch(/30%[\s\S]*55%|55%[\s\S]*30%/);
+  });
+
   it('does not answer with a fact that holds only half of a two-word question ("zomerschool rekenen")', () => {
     expect(ask('Wanneer is de zomerschool rekenen?').intent).toBe('unknown');
   });
