@@ -9,8 +9,8 @@ import type { Reading } from './understand.js';
 const ANSWERS = 0.5;
 /** or a good part of them when those are telling enough together (long, chatty questions). */
 const ANSWERS_LONG = { coverage: 0.3, evidence: 10 };
-/** A word at least this telling (its weight) is one the answer should hold. */
-const TELLING = 3;
+/** A word at least this telling (its weight) is one an answer to "A or B?" should hold. */
+const TELLING_SIDE = 3;
 /** A topic is suggested to someone describing their situation from this much evidence on. */
 const SUITS = 4;
 /** Words that name "a programme" without saying which. */
@@ -68,7 +68,7 @@ function otherSide(reading: Reading, query: Query, ranked: readonly Ranked[], ch
   if (!reading.words.some((w) => ALTERNATIVES.has(w))) return [];
   const held = ranked.filter((r) => chosen.includes(r.passage));
   const holds = (r: Ranked, c: Concept) => c.terms.some((t) => r.matched.has(t));
-  const telling = query.concepts.filter((c) => c.weight >= TELLING);
+  const telling = query.concepts.filter((c) => c.weight >= TELLING_SIDE);
   const missing = telling.filter((c) => !held.some((r) => holds(r, c)));
   const shared = telling.filter((c) => held.some((r) => holds(r, c)));
   // The other side of the same question: a fact that holds a missing word and a word the answer already holds.

@@ -105,12 +105,12 @@ function decideQuestion(reading: Reading, knowledge: Knowledge, context: Questio
   // Someone describing their situation names a sector or role as context; what fits them is an open question,
   // unless they ask something particular of what they named ("Can I do zij-instroom with havo?").
   // The organisation's own name ("kan dat via Utrecht Leert?") is context, never what they ask about.
-  const onlyContext = topics.every((t) => context.retriever.isCommonName(t, reading.lang));
+  const particular = topics.filter((t) => !context.retriever.isCommonName(t, reading.lang));
+  const onlyContext = !particular.length;
   const asksParticular = reading.aspectsStrong && reading.aspects.some((a) => a !== 'what') && !onlyContext;
   const asksRoute = wantsAdvice(reading) && (onlyContext || (reading.contentWords.length >= 6 && (!asksParticular || reading.signals.has('routeHelp'))));
   if (!topics.length || asksRoute) return decideOpen(reading, knowledge, context);
   // The organisation's own name is context when something more particular is named too.
-  const particular = topics.filter((t) => !context.retriever.isCommonName(t, reading.lang));
   const named = (particular.length ? particular : topics).slice(0, 3);
   const about = decideForTopics(reading, named, context);
   if (about) return about;

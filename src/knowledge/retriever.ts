@@ -105,7 +105,8 @@ export class Retriever {
     this.passages = passages;
     const shared = { idField: 'id', tokenize: (text: string) => tokenize(text), processTerm: (t: string, f?: string) => processTerm(t, langOfField(f)) };
     // A fact's keywords are searched as part of its text: one field per language keeps searching fast.
-    const indexed = passages.map((p, i) => ({ id: i, curated: p.curated, text_nl: `${p.text.nl ?? ''} ${keywordText(p, 'nl')}`, text_en: `${p.text.en ?? ''} ${keywordText(p, 'en')}` }));
+    const searchText = passages.map((p) => ({ nl: `${p.text.nl ?? ''} ${keywordText(p, 'nl')}`, en: `${p.text.en ?? ''} ${keywordText(p, 'en')}` }));
+    const indexed = passages.map((p, i) => ({ id: i, curated: p.curated, text_nl: searchText[i]?.nl, text_en: searchText[i]?.en }));
     this.facts = new MiniSearch({ ...shared, fields: LANGS.map((l) => `text_${l}`) });
     this.facts.addAll(indexed.filter((d) => d.curated));
     this.documents = new MiniSearch({ ...shared, fields: LANGS.map((l) => `text_${l}`) });
@@ -115,8 +116,8 @@ export class Retriever {
       for (const t of topics) this.topicTerms[lang].set(t.id, new Set(this.terms([t.name.nl, t.name.en, ...t.aliases, ...t.keywords].join(' '), lang)));
     }
     for (const lang of LANGS) {
-      for (const p of passages) {
-        const terms = new Set(this.terms(`${p.text[lang] ?? ''} ${keywordText(p, lang)}`, lang));
+      for (const [i, p] of passages.entries()) {
+        const terms = new Set(this.terms(searchText[i]?.[lang] ?? '', lang));
         this.termSets[lang].set(p.id, terms);
         this.termText[lang].set(p.id, [...terms].join(' '));
         this.pairSets[lang].set(p.id, new Set(this.pairs(p.text[lang] ?? '', lang)));

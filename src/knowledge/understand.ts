@@ -39,6 +39,9 @@ export function gapMatchers(gaps: readonly Gap[]): GapMatcher[] {
   return gaps.map((gap) => ({ gap, matcher: phraseMatcher(gap.triggers) }));
 }
 
+/** The word for someone's age that gap triggers use ("55-jarige"). */
+const AGE_WORD = 'jarige';
+
 /**
  * The words of the sentences that ask, when a message also tells ("Waar staat PDG voor? Ik zie het steeds in
  * vacatures staan."): what is only told is context, as long as what is asked is clear by itself. Otherwise all words.
@@ -69,23 +72,25 @@ export function readMessage(text: string, fallbackLang: Lang | undefined, recogn
     if (hits.length) signals.set(name as Signal, hits);
   }
   const aspectHits: PhraseHit[] = aspects.hits;
-  // Someone's age ("ik ben 42", "55-jarige", "50-year-old") says nothing about which fact answers.
-  const isAge = (i: number) =>
-    /^\d+$/.test(words[i] ?? '') && (/^(jarige?|year|years)$/.test(words[i + 1] ?? '') || /^(ben|im|am|age|leeftijd)$/.test(words[i - 1] ?? ''));
-  // "Kan ik met 31 nog meedoen?", "can I still join at 45?": asking whether their age is a bar, as "55-jarige" does.
+  // "Kan ik met 31 nog meedoen?", "can I still join at 45?": asking whether their age is a bar. The gaps read it as
+  // the word their age triggers use ("55-jarige").
   const still = words.some((w) => w === 'nog' || w === 'still');
   const asksAtAge = (i: number) => still && /^[1-9]\d$/.test(words[i] ?? '') && /^(met|at|op|als)$/.test(words[i - 1] ?? '');
-  const gapWords = words.map((w, i) => (asksAtAge(i) ? 'jarige' : w));
-  const contentWords = words.filter((w, i) => !isStopword(w, lang) && !isAge(i) && !asksAtAge(i));
+  const gapWords = askedPart(text, words.map((w, i) => (asksAtAge(i) ? AGE_WORD : w)));
+  // Someone's age ("ik ben 42", "55-jarige", "50-year-old") says nothing about which fact answers.
+  const isAge = (i: number) =>
+    asksAtAge(i) ||
+    (/^\d+$/.test(words[i] ?? '') && (/^(jarige?|year|years)$/.test(words[i + 1] ?? '') || /^(ben|im|am|age|leeftijd)$/.test(words[i - 1] ?? '')));
+  const contentWords = words.filter((w, i) => !isStopword(w, lang) && !isAge(i));
   const aspectWords = words.filter((_, i) => inside(i, aspectHits));
-  const specificWords = words.filter((w, i) => !isName(i) && !inside(i, aspectHits) && !isStopword(w, lang) && !isAge(i) && !asksAtAge(i));
+  const specificWords = words.filter((w, i) => !isName(i) && !inside(i, aspectHits) && !isStopword(w, lang) && !isAge(i));
   return {
     lang,
     words,
     topics,
     aspects: aspects.fields,
     aspectsStrong: aspects.strong,
-    gaps: gaps.filter((g) => g.matcher.matches(askedPart(text, gapWords)).length > 0).map((g) => g.gap),
+    gaps: gaps.filter((g) => g.matcher.matches(gapWords).length > 0).map((g) => g.gap),
     signals,
     contentWords,
     aspectWords,
