@@ -119,6 +119,10 @@ describe('answering from the curated knowledge', () => {
     expect(ask('Wanneer is de zomerschool rekenen?').intent).toBe('unknown');
   });
 
+  it('finds a rise asked in other words ("how fast has it grown" for "has risen")', () => {
+    expect(ask('How many mbo students train as onderwijsassistent, and how fast has that grown?', 'en').text).toMatch(/75%/);
+  });
+
   it('reads a number as the word the facts use ("3 ambitions" are "three ambitions")', () => {
     expect(ask('What are the 3 ambitions of the UOA?', 'en').text).toMatch(/^The goals of the five themes serve three overarching ambitions/);
   });
